@@ -1,0 +1,21 @@
+/** A `Date.now`-compatible clock: milliseconds since the Unix epoch. */
+export type Clock = () => number;
+
+/** Whole Unix seconds from `now()`, refusing a clock that returns nonsense. @internal */
+export function unixSeconds(now: Clock, where: string): number {
+  const ms = now();
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+    throw new TypeError(
+      `${where}: now() must return milliseconds since the epoch, got ${String(ms)}`,
+    );
+  }
+  return Math.floor(ms / 1000);
+}
+
+/** Checks an injectable clock option and falls back to `Date.now`. @internal */
+export function clockOption(now: unknown, where: string): Clock {
+  if (now === undefined) return Date.now;
+  if (typeof now !== 'function')
+    throw new TypeError(`${where}: now must be a function returning milliseconds`);
+  return now as Clock;
+}

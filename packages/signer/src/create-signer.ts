@@ -1,0 +1,109 @@
+import { parseUrl, withSignedQuery } from './build-url.js';
+import { canonicalEntries, joinEntries } from './canonical-query.js';
+import { type Clock, clockOption, unixSeconds } from './clock.js';
+import { createHmacKey } from './hmac-key.js';
+import { type QueryParams, queryEntries } from './query-entries.js';
+import { assertNonEmptyString } from './validate.js';
+
+/** The app's gateway credentials. The access token signs; it is never sent. */
+export interface Credentials {
+  /** The application key, sent in every URL as `appkey`. */
+  readonly appkey: string;
+  /** The secret HMAC key. Kept only as derived HMAC state inside the signer. */
+  readonly accessToken: string;
+}
+
+/** Options for {@link createSigner}. */
+export interface SignerOptions {
+  /** Clock in milliseconds (`Date.now`-compatible); the signer sends whole seconds. */
+  readonly now?: Clock;
+}
+
+/** The common query parameters of a signed call, plus any extra parameters that were signed. */
+export type SignedParams = Readonly<Record<string, string>> & {
+  readonly appkey: string;
+  readonly timestamp: string;
+  readonly signature: string;
+};
+
+/** Signs gateway URLs for one set of credentials. Holds no readable copy of the access token. */
+export interface Signer {
+  /** The application key this signer signs for. */
+  readonly appkey: string;
+  /**
+   * Signs `appkey`, the current `timestamp` and `extraParams` (e.g. `{ requestid }`).
+   * Returns raw values; percent-encode them when building a URL, or use {@link Signer.signUrl}.
+   */
+  sign(extraParams?: QueryParams): SignedParams;
+  /**
+   * Returns `url` signed: its own query parameters kept and signed, every value
+   * percent-encoded, any earlier `appkey`/`timestamp`/`signature` replaced (so re-signing a
+   * retry never repeats them).
+   */
+  signUrl(url: string | URL, extraParams?: QueryParams): string;
+}
+
+/** Parameters the signer owns; callers may not pass them as extras. */
+const RESERVED = new Set(['appkey', 'timestamp', 'signature']);
+
+/**
+ * Creates a signer that computes the HMAC key state once and reuses it on every call.
+ *
+ * @throws TypeError when `appkey` or `accessToken` is missing or empty (the message never
+ *   contains the token).
+ * @example
+ * ```ts
+ * import { createSigner } from '@tvs/signer';
+ * const signer = createSigner({ appkey: 'my-appkey', accessToken: 'my-token' });
+ * const url = signer.signUrl('https://gw.tvs.qq.com/v2/ivh/videomaker/broadcastservice/getprogress');
+ * await fetch(url, { method: 'POST', body: JSON.stringify({ Payload: { TaskId: '1' } }) });
+ * ```
+ */
+export function createSigner(credentials: Credentials, options: SignerOptions = {}): Signer {
+  if (credentials === null || typeof credentials !== 'object') {
+    throw new TypeError('createSigner: credentials must be an object with appkey and accessToken');
+  }
+  const { appkey, accessToken } = credentials;
+  assertNonEmptyString(appkey, 'appkey', 'createSigner');
+  assertNonEmptyString(accessToken, 'accessToken', 'createSigner');
+  const now = clockOption(options.now, 'createSigner');
+  const key = createHmacKey(accessToken);
+  // The common case signs `appkey=…&timestamp=…`; its prefix never changes.
+  const prefix = `appkey=${appkey}&timestamp=`;
+
+  const signedEntries = (extra: Array<[string, string]>, where: string) => {
+    const timestamp = String(unixSeconds(now, where));
+    extra.push(['appkey', appkey], ['timestamp', timestamp]);
+    const entries = canonicalEntries(extra, where);
+    return { entries, timestamp, signature: key.sign(joinEntries(entries)) };
+  };
+
+  return {
+    appkey,
+    sign(extraParams) {
+      if (extraParams === undefined) {
+        const timestamp = String(unixSeconds(now, 'sign'));
+        return { appkey, timestamp, signature: key.sign(prefix + timestamp) };
+      }
+      const extra = queryEntries(extraParams, 'sign');
+      for (const [name] of extra) {
+        if (RESERVED.has(name))
+          throw new TypeError(`sign: parameter "${name}" is set by the signer`);
+      }
+      const { entries, signature } = signedEntries(extra, 'sign');
+      // fromEntries defines own properties, so a `__proto__` name cannot reach the prototype.
+      return Object.fromEntries([...entries, ['signature', signature]]) as SignedParams;
+    },
+    signUrl(url, extraParams) {
+      const target = parseUrl(url, 'signUrl');
+      const own = [...target.searchParams].filter(([name]) => !RESERVED.has(name));
+      const extra = extraParams === undefined ? [] : queryEntries(extraParams, 'signUrl');
+      for (const [name] of extra) {
+        if (RESERVED.has(name))
+          throw new TypeError(`signUrl: parameter "${name}" is set by the signer`);
+      }
+      const { entries, signature } = signedEntries([...own, ...extra], 'signUrl');
+      return withSignedQuery(target, entries, signature);
+    },
+  };
+}
