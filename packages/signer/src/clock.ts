@@ -4,7 +4,8 @@ export type Clock = () => number;
 /** Whole Unix seconds from `now()`, refusing a clock that returns nonsense. @internal */
 export function unixSeconds(now: Clock, where: string): number {
   const ms = now();
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+  // 8.64e15 ms is the last instant a Date can hold; it also bounds the timestamp to 13 digits.
+  if (typeof ms !== 'number' || !(ms >= 0 && ms <= 8.64e15)) {
     throw new TypeError(
       `${where}: now() must return milliseconds since the epoch, got ${String(ms)}`,
     );

@@ -68,8 +68,11 @@ export function createSigner(credentials: Credentials, options: SignerOptions = 
   assertNonEmptyString(accessToken, 'accessToken', 'createSigner');
   const now = clockOption(options.now, 'createSigner');
   const key = createHmacKey(accessToken);
-  // The common case signs `appkey=…&timestamp=…`; its prefix never changes.
-  const prefix = `appkey=${appkey}&timestamp=`;
+  // The common case signs `appkey=…&timestamp=…`; its prefix never changes, so its bytes are
+  // encoded once and each call only writes the timestamp's digits after them.
+  const prefix = new TextEncoder().encode(`appkey=${appkey}&timestamp=`);
+  const common = new Uint8Array(prefix.length + 16);
+  common.set(prefix);
 
   const signedEntries = (extra: Array<[string, string]>, where: string) => {
     const timestamp = String(unixSeconds(now, where));
@@ -83,7 +86,9 @@ export function createSigner(credentials: Credentials, options: SignerOptions = 
     sign(extraParams) {
       if (extraParams === undefined) {
         const timestamp = String(unixSeconds(now, 'sign'));
-        return { appkey, timestamp, signature: key.sign(prefix + timestamp) };
+        let end = prefix.length;
+        for (let i = 0; i < timestamp.length; i++) common[end++] = timestamp.charCodeAt(i);
+        return { appkey, timestamp, signature: key.signBytes(common.subarray(0, end)) };
       }
       const extra = queryEntries(extraParams, 'sign');
       for (const [name] of extra) {
