@@ -30,7 +30,7 @@ describe('canonicalQuery', () => {
     expect(canonicalQuery(new URLSearchParams('b=2&a=1'))).toBe('a=1&b=2');
     expect(
       canonicalQuery(
-        new Map([
+        new Map<string, string | number>([
           ['b', 2],
           ['a', '1'],
         ]),

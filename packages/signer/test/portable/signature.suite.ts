@@ -32,11 +32,11 @@ for (const v of vectors) {
   cases.push(
     {
       name: `${v.name}: canonical string`,
-      run: () => expect(canonicalQuery(v.params)).to.equal(v.stringToSign),
+      run: () => void expect(canonicalQuery(v.params)).to.equal(v.stringToSign),
     },
     {
       name: `${v.name}: signString`,
-      run: () => expect(signString(v.stringToSign, v.accessToken)).to.equal(v.signature),
+      run: () => void expect(signString(v.stringToSign, v.accessToken)).to.equal(v.signature),
     },
   );
   if (appkey !== undefined) {
@@ -61,7 +61,7 @@ for (const v of vectors) {
           if (v.url) expect(url).to.equal(v.url);
           const verdict = verifySignedUrl(
             url,
-            (key) => (key === appkey ? v.accessToken : undefined),
+            (key: string) => (key === appkey ? v.accessToken : undefined),
             { now: at },
           );
           expect(verdict).to.deep.equal({ ok: true, appkey, timestamp: Number(timestamp) });
