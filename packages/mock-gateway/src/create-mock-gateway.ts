@@ -1,0 +1,638 @@
+import { decodeRequest, newRequestId, TvsEnvelopeError } from '@tvs/envelope';
+import { type VerifyFailureReason, verifySignedUrl } from '@tvs/signer';
+import { type Catalogue, defaultCatalogue } from './catalogue.js';
+import { createClock, type GatewayClock, type Now } from './clock.js';
+import { CODES, Refusal } from './errors.js';
+import {
+  createFaults,
+  type FaultControl,
+  type FaultRule,
+  SimulatedNetworkError,
+} from './faults.js';
+import type { CallContext, Services } from './handlers/context.js';
+import { progressPayload } from './handlers/video.js';
+import { type MediaBody, resultFile, resultFileName, sample } from './media.js';
+import { createRandom } from './prng.js';
+import { buildRoutes } from './routes.js';
+import { createTaskEngine, type MockTask } from './tasks.js';
+import { checkRequired } from './validate.js';
+
+/** An account the gateway accepts. */
+export interface MockCredentials {
+  readonly appkey: string;
+  readonly accessToken: string;
+}
+
+/** Options of {@link createMockGateway}. */
+export interface MockGatewayOptions {
+  /** The accounts the gateway accepts (at least one). */
+  readonly credentials: readonly MockCredentials[];
+  /**
+   * The gateway's base clock (`Date.now`-compatible). When given, time only moves when this
+   * clock does or through `gateway.clock.advance(ms)`, and tasks end when a request or
+   * `advance` observes it: fully deterministic. Default: `Date.now`, tasks end on timers.
+   */
+  readonly now?: Now;
+  /** Rendering speed multiplier (default 1: a short text takes a few seconds). */
+  readonly renderSpeed?: number;
+  /** Tasks rendering at once per appkey and lane (default 2); PPT videos always render one at a time. */
+  readonly concurrency?: number;
+  /** Standing fault rules, each hitting a request with its `probability` (see `FaultRule`). */
+  readonly faults?: readonly FaultRule[];
+  /** Seed of the PRNG behind probabilistic faults and task ids: same seed, same run. */
+  readonly seed?: number;
+  /** How far the gateway's clock is off, ms (changeable later through `faults.clockSkewMs`). */
+  readonly clockSkewMs?: number;
+  /** Words that fail content review (task `FAIL`, `FailCode` 801005); case-insensitive. */
+  readonly blockedWords?: readonly string[];
+  /** Send `TaskId`s as JSON numbers, as some of the gateway's examples do (default: strings). */
+  readonly numericTaskIds?: boolean;
+  /** Delivers task callbacks (default `globalThis.fetch`). */
+  readonly callbackFetch?: (request: Request) => Promise<Response>;
+  /** The catalogue of avatars, timbres and anchors (default: the built-in one). */
+  readonly catalogue?: Catalogue;
+  /** Most calls kept in `calls` (default 5000; the oldest go first). */
+  readonly maxCalls?: number;
+}
+
+/** What the gateway made of one request. */
+export interface CallRecord {
+  /** Gateway time (ms) the request arrived. */
+  readonly at: number;
+  readonly method: string;
+  readonly path: string;
+  /** The RequestID answered with (the caller's, or a new one). */
+  readonly requestId: string;
+  /** HTTP status answered, or 0 when the connection was dropped. */
+  readonly httpStatus: number;
+  /** `Header.Code` answered (undefined for faults without an envelope and for media). */
+  readonly code?: number;
+  /** `Header.Message` of an error envelope. */
+  readonly message?: string;
+  /** `ok`, `refused` (an error envelope or status), or `fault` (an injected fault hit it). */
+  readonly verdict: 'ok' | 'refused' | 'fault';
+  /** The fault that hit it. */
+  readonly fault?: FaultRule['kind'];
+  /** Why authentication failed. */
+  readonly authFailure?: VerifyFailureReason;
+  /** The signature parameters as sent (first occurrence). */
+  readonly appkey?: string;
+  readonly timestamp?: string;
+  readonly signature?: string;
+}
+
+/** What `listen` returns. */
+export interface ListeningGateway {
+  /** `http://127.0.0.1:<port>`: use it as the client's base URL. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting connections and closes open ones. */
+  close(): Promise<void>;
+}
+
+/** A running mock gateway. */
+export interface MockGateway {
+  /**
+   * The standard fetch handler: give it a `Request` (or `fetch`'s arguments) and get the
+   * gateway's `Response`. Rejects with `SimulatedNetworkError` (a `TypeError`, as `fetch`
+   * rejects on network errors) when a reset fault hits. Usable as a client's `fetch`.
+   */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
+  /** Serves it over `node:http` on 127.0.0.1 (random port by default). Node only. */
+  listen(port?: number): Promise<ListeningGateway>;
+  /** The gateway clock: `clock.advance(ms)` makes tasks progress instantly. */
+  readonly clock: GatewayClock;
+  /** Faults on demand: `faults.next({ kind, path?, count? })`, `faults.clockSkewMs = …`. */
+  readonly faults: FaultControl;
+  /** Every call seen, oldest first (up to `maxCalls`). */
+  readonly calls: readonly CallRecord[];
+  /** Every task kept, in submission order. */
+  readonly tasks: readonly MockTask[];
+  /** The catalogue served by the asset endpoints. */
+  readonly catalogue: Catalogue;
+  /** Forgets calls and tasks and clears faults (credentials, options and the clock stay). */
+  reset(): void;
+  /** Stops the render timer (real clock only); pending callbacks still complete. */
+  close(): void;
+}
+
+/** The package's own Node adapter, loaded on demand so this module stays portable. */
+const NODE_ADAPTER = '@tvs/mock-gateway/node';
+const MAX_BODY = 1024 * 1024;
+const DEFAULT_BLOCKED = ['blockedword', '违禁词'];
+
+const authText: Record<VerifyFailureReason, [string, string]> = {
+  'missing-parameter': ['AuthFailure.MissingParameter', 'missing query parameter'],
+  'duplicate-parameter': ['AuthFailure.DuplicateParameter', 'query parameter given more than once'],
+  'malformed-timestamp': ['AuthFailure.InvalidTimestamp', 'timestamp must be Unix seconds'],
+  expired: [
+    'AuthFailure.SignatureExpire',
+    'timestamp is more than 300 s away from the gateway clock',
+  ],
+  'unknown-appkey': ['AuthFailure.InvalidAppkey', 'appkey is not known'],
+  'bad-signature': ['AuthFailure.SignatureFailure', 'signature does not match'],
+};
+
+function checkOptions(options: MockGatewayOptions): void {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('createMockGateway: options are required');
+  }
+  const { credentials, renderSpeed, concurrency, maxCalls } = options;
+  if (!Array.isArray(credentials) || credentials.length === 0) {
+    throw new TypeError('createMockGateway: credentials must be a non-empty array');
+  }
+  for (const entry of credentials) {
+    if (
+      !entry ||
+      typeof entry.appkey !== 'string' ||
+      !entry.appkey ||
+      typeof entry.accessToken !== 'string' ||
+      !entry.accessToken
+    ) {
+      throw new TypeError(
+        'createMockGateway: each credential needs a non-empty appkey and accessToken',
+      );
+    }
+  }
+  if (
+    renderSpeed !== undefined &&
+    !(typeof renderSpeed === 'number' && renderSpeed > 0 && Number.isFinite(renderSpeed))
+  ) {
+    throw new TypeError('createMockGateway: renderSpeed must be a positive number');
+  }
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+    throw new TypeError('createMockGateway: concurrency must be a positive integer');
+  }
+  if (maxCalls !== undefined && !(Number.isInteger(maxCalls) && maxCalls >= 0)) {
+    throw new TypeError('createMockGateway: maxCalls must be a non-negative integer');
+  }
+}
+
+/** The caller's `Header.RequestID` if the body has a usable one. */
+function callerRequestId(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    const header = (value as { Header?: { RequestID?: unknown } } | null)?.Header;
+    const id = header && typeof header === 'object' ? header.RequestID : undefined;
+    return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readLimited(request: Request): Promise<Uint8Array | 'too-large'> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY) {
+    await request.body?.cancel().catch(() => {});
+    return 'too-large';
+  }
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY) {
+      await reader.cancel().catch(() => {});
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A faithful offline TVS gateway (PROTOCOL.md): signed-URL authentication through
+ * `verifySignedUrl`, the envelope and its error codes, request validation from
+ * `@tvs/envelope`'s operation table, video/tts/PPT tasks rendering on a virtual clock with
+ * served results, an asset catalogue, and seeded faults.
+ *
+ * @example
+ * ```ts
+ * import { createMockGateway } from '@tvs/mock-gateway';
+ * const gateway = createMockGateway({
+ *   credentials: [{ appkey: 'demo-appkey', accessToken: 'demo-token' }],
+ *   now: () => Date.UTC(2025, 0, 1),
+ * });
+ * const { url, close } = await gateway.listen(); // or pass gateway.fetch as the client's fetch
+ * ```
+ */
+export function createMockGateway(options: MockGatewayOptions): MockGateway {
+  checkOptions(options);
+  const tokens = new Map(options.credentials.map((c) => [c.appkey, c.accessToken]));
+  const random = createRandom(options.seed);
+  const faults = createFaults(options.faults, options.clockSkewMs, random);
+  const catalogue = options.catalogue ?? defaultCatalogue();
+  const routes = buildRoutes();
+  const maxCalls = options.maxCalls ?? 5000;
+  const callbackFetch = options.callbackFetch ?? ((request: Request) => globalThis.fetch(request));
+  let calls: CallRecord[] = [];
+  let taskCounter = 0;
+  const pending = new Set<Promise<void>>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const clock = createClock(
+    options.now,
+    () => faults.clockSkewMs,
+    async () => {
+      settle();
+      await Promise.all(pending);
+    },
+  );
+
+  const services: Services = {
+    engine: createTaskEngine({
+      now: clock.now,
+      concurrency: options.concurrency ?? 2,
+      onEnded: (task) => deliverCallback(task),
+    }),
+    catalogue,
+    avatarKeys: new Set(catalogue.avatars.map((a) => a.VirtualmanKey)),
+    timbreKeys: new Set(catalogue.timbres.map((t) => t.TimbreKey)),
+    blockedWords: options.blockedWords ?? DEFAULT_BLOCKED,
+    renderSpeed: options.renderSpeed ?? 1,
+    numericTaskIds: options.numericTaskIds ?? false,
+    newTaskId: () => {
+      taskCounter += 1;
+      if (options.numericTaskIds) {
+        // 1 + 15 digits: stays a safe integer, so a JSON number round-trips exactly.
+        return String(1e15 + Math.floor(random() * 1e12) * 1000 + (taskCounter % 1000));
+      }
+      let id = '';
+      for (let i = 0; i < 4; i++)
+        id += Math.floor(random() * 2 ** 32)
+          .toString(16)
+          .padStart(8, '0');
+      return id;
+    },
+    mediaUrl: (task, kind) =>
+      `${task.origin}/media/tasks/${encodeURIComponent(task.taskId)}/${resultFileName(task, kind)}`,
+    absolute: (origin, path) => `${origin}${path}`,
+  };
+
+  function deliverCallback(task: MockTask): void {
+    if (!task.callbackUrl) return;
+    const at = clock.now();
+    const body = JSON.stringify({
+      Header: { Code: 0, Message: '', RequestID: task.requestId },
+      Payload: progressPayload(task, services, at, 0),
+    });
+    const delivery = (async () => {
+      try {
+        const response = await callbackFetch(
+          new Request(task.callbackUrl!, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json;charset=utf-8' },
+            body,
+          }),
+        );
+        await response.body?.cancel().catch(() => {});
+        services.engine.record(task, { at, status: response.status });
+      } catch (error) {
+        services.engine.record(task, { at, error: String((error as Error)?.message ?? error) });
+      }
+    })();
+    pending.add(delivery);
+    void delivery.finally(() => pending.delete(delivery));
+  }
+
+  /** Replays task progress up to now, and (on the real clock) wakes up for the next end. */
+  function settle(): void {
+    services.engine.settle();
+    if (!clock.real || closed) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const next = services.engine.nextEventAt();
+    if (next === undefined) return;
+    timer = setTimeout(settle, Math.max(0, next - clock.now()) + 1);
+    (timer as { unref?: () => void }).unref?.();
+  }
+
+  function record(entry: CallRecord): void {
+    if (maxCalls === 0) return;
+    calls.push(entry);
+    if (calls.length > maxCalls) calls = calls.slice(-Math.ceil(maxCalls * 0.9));
+  }
+
+  const headersFor = (extra: Record<string, string> = {}) => ({
+    Date: new Date(clock.wallClock()).toUTCString(),
+    ...extra,
+  });
+
+  function envelopeResponse(
+    requestId: string,
+    code: number,
+    message: string,
+    payload: Record<string, unknown>,
+    status = 200,
+    extra: Record<string, string> = {},
+  ): Response {
+    return new Response(
+      JSON.stringify({
+        Header: { Code: code, Message: message, RequestID: requestId },
+        Payload: payload,
+      }),
+      {
+        status,
+        headers: headersFor({ 'Content-Type': 'application/json;charset=utf-8', ...extra }),
+      },
+    );
+  }
+
+  function mediaResponse(method: string, media: MediaBody): Response {
+    const bytes =
+      typeof media.body === 'string' ? new TextEncoder().encode(media.body) : media.body;
+    return new Response(method === 'HEAD' ? null : (bytes as Uint8Array<ArrayBuffer>), {
+      status: 200,
+      headers: headersFor({
+        'Content-Type': media.type,
+        'Content-Length': String(bytes.byteLength),
+        'Cache-Control': 'private, max-age=604800',
+      }),
+    });
+  }
+
+  /** GET/HEAD under `/media/`: task results and catalogue samples, unsigned like COS URLs. */
+  function serveMedia(method: string, path: string): Response | undefined {
+    const taskFile = /^\/media\/tasks\/([^/]+)\/([^/]+)$/.exec(path);
+    let media: MediaBody | undefined;
+    if (taskFile) {
+      const task = services.engine
+        .list()
+        .find((t) => t.taskId === decodeURIComponent(taskFile[1]!));
+      media = task && resultFile(task, taskFile[2]!);
+    } else if (/^\/media\/avatars\/[0-9a-f]{32}\.jpg$/.test(path)) {
+      media = sample('jpg');
+    } else if (/^\/media\/timbres\/[\w-]+\.mp3$/.test(path)) {
+      media = sample('mp3');
+    }
+    if (!media) return undefined;
+    return mediaResponse(method, media);
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const at = clock.now();
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      url = new URL('http://invalid/');
+    }
+    const path = url.pathname;
+    const method = request.method;
+    const query = url.searchParams;
+    const signatureParams = {
+      ...(query.get('appkey') !== null ? { appkey: query.get('appkey')! } : {}),
+      ...(query.get('timestamp') !== null ? { timestamp: query.get('timestamp')! } : {}),
+      ...(query.get('signature') !== null ? { signature: query.get('signature')! } : {}),
+    };
+    const base = { at, method, path, ...signatureParams };
+    settle();
+
+    // Faults in front of the gateway: latency, a dropped connection, a load balancer error.
+    const chosen = faults.choose(path);
+    if (chosen.latencyMs > 0) await sleep(chosen.latencyMs);
+    const fault = chosen.fault;
+    if (fault?.kind === 'reset-before') {
+      await request.body?.cancel().catch(() => {});
+      record({ ...base, requestId: '', httpStatus: 0, verdict: 'fault', fault: fault.kind });
+      throw new SimulatedNetworkError(false);
+    }
+    if (fault?.kind === 'http-error') {
+      await request.body?.cancel().catch(() => {});
+      const status = fault.httpStatus ?? 502;
+      const title = status === 503 ? '503 Service Temporarily Unavailable' : '502 Bad Gateway';
+      record({ ...base, requestId: '', httpStatus: status, verdict: 'fault', fault: fault.kind });
+      return new Response(
+        `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>stgw</center>\r\n</body>\r\n</html>\r\n`,
+        { status, headers: headersFor({ 'Content-Type': 'text/html' }) },
+      );
+    }
+
+    if ((method === 'GET' || method === 'HEAD') && path.startsWith('/media/')) {
+      const media = serveMedia(method, path);
+      const status = media ? 200 : 404;
+      record({ ...base, requestId: '', httpStatus: status, verdict: media ? 'ok' : 'refused' });
+      return (
+        media ??
+        new Response('Not Found', {
+          status: 404,
+          headers: headersFor({ 'Content-Type': 'text/plain' }),
+        })
+      );
+    }
+
+    const bytes = await readLimited(request);
+    let text: string | undefined;
+    if (bytes !== 'too-large') {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        text = undefined;
+      }
+    }
+    const requestId = callerRequestId(text) ?? newRequestId();
+    const refuse = (refusal: Refusal, extra: Partial<CallRecord> = {}): Response => {
+      record({
+        ...base,
+        requestId,
+        httpStatus: refusal.httpStatus,
+        code: refusal.code,
+        message: refusal.message,
+        verdict: fault ? 'fault' : 'refused',
+        ...extra,
+      });
+      return envelopeResponse(
+        requestId,
+        refusal.code,
+        refusal.message,
+        {},
+        refusal.httpStatus,
+        refusal.headers,
+      );
+    };
+
+    if (bytes === 'too-large') {
+      return refuse(
+        new Refusal(CODES.badValue, 'InvalidParameter.BodyTooLarge', 'request body is over 1 MB', {
+          httpStatus: 413,
+        }),
+      );
+    }
+    const route = routes.get(path);
+    if (!route) {
+      return refuse(
+        new Refusal(CODES.notFound, 'ResourceNotFound.Path', `no API at ${path.slice(0, 200)}`, {
+          httpStatus: 404,
+        }),
+      );
+    }
+    if (method !== 'POST') {
+      return refuse(
+        new Refusal(
+          CODES.invalidParameter,
+          'InvalidParameter.Method',
+          `${method.slice(0, 16)} is not allowed: every call is POST`,
+          {
+            httpStatus: 405,
+            headers: { Allow: 'POST' },
+          },
+        ),
+      );
+    }
+    const auth = verifySignedUrl(query, (appkey) => tokens.get(appkey), { now: clock.wallClock });
+    if (!auth.ok) {
+      const [errorClass, why] = authText[auth.reason];
+      const detail = auth.parameter ? `${why}: ${auth.parameter}` : why;
+      const when =
+        auth.reason === 'expired'
+          ? ` (gateway time ${new Date(clock.wallClock()).toISOString()})`
+          : '';
+      return refuse(new Refusal(CODES.unauthorized, errorClass, `${detail}${when}`), {
+        authFailure: auth.reason,
+      });
+    }
+    if (fault?.kind === 'throttle') {
+      const code = fault.code ?? CODES.throttled;
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds !== undefined
+          ? { 'Retry-After': String(fault.retryAfterSeconds) }
+          : {};
+      return refuse(
+        new Refusal(code, 'RequestLimitExceeded', 'requests too frequent, slow down', {
+          httpStatus: fault.status ?? 200,
+          headers,
+        }),
+      );
+    }
+    if (text === undefined) {
+      return refuse(
+        new Refusal(
+          CODES.missingParameter,
+          'InvalidParameter.JsonParseError',
+          'request body is not UTF-8',
+        ),
+      );
+    }
+    let payload: Record<string, unknown>;
+    try {
+      payload = decodeRequest(text).Payload as Record<string, unknown>;
+    } catch (error) {
+      if (!(error instanceof TvsEnvelopeError)) throw error;
+      const parse = ['empty', 'not-json', 'too-deep', 'not-utf8', 'too-large'].includes(error.code);
+      return refuse(
+        new Refusal(
+          CODES.missingParameter,
+          parse ? 'InvalidParameter.JsonParseError' : 'InvalidParameter.InvalidEnvelope',
+          error.message.slice(0, 300),
+        ),
+      );
+    }
+    if (!route.handler) {
+      return refuse(
+        new Refusal(
+          CODES.internal,
+          'InternalError.NotImplemented',
+          `the mock gateway does not implement ${path}`,
+          {
+            httpStatus: 501,
+          },
+        ),
+      );
+    }
+    const context: CallContext = {
+      appkey: auth.appkey,
+      requestId,
+      origin: url.origin,
+      now: clock.now(),
+    };
+    let result: Record<string, unknown>;
+    try {
+      checkRequired(route.operation, payload);
+      result = route.handler(payload, context, services);
+    } catch (error) {
+      if (error instanceof Refusal) return refuse(error);
+      throw error;
+    }
+    settle();
+    if (fault?.kind === 'reset-after') {
+      record({ ...base, requestId, httpStatus: 0, code: 0, verdict: 'fault', fault: fault.kind });
+      throw new SimulatedNetworkError(true);
+    }
+    if (fault?.kind === 'malformed-json') {
+      record({ ...base, requestId, httpStatus: 200, code: 0, verdict: 'fault', fault: fault.kind });
+      const full = JSON.stringify({
+        Header: { Code: 0, Message: '', RequestID: requestId },
+        Payload: result,
+      });
+      return new Response(full.slice(0, Math.max(1, Math.floor(full.length / 2))), {
+        status: 200,
+        headers: headersFor({ 'Content-Type': 'application/json;charset=utf-8' }),
+      });
+    }
+    record({
+      ...base,
+      requestId,
+      httpStatus: 200,
+      code: 0,
+      verdict: 'ok',
+      ...(fault ? { fault: fault.kind } : {}),
+    });
+    return envelopeResponse(requestId, 0, '', result);
+  }
+
+  const gateway: MockGateway = {
+    async fetch(input, init) {
+      const request =
+        input instanceof Request && init === undefined ? input : new Request(input, init);
+      try {
+        return await handle(request);
+      } catch (error) {
+        if (error instanceof SimulatedNetworkError) throw error;
+        // A bug in the mock must not look like a hang: answer as the gateway's internal error.
+        const requestId = newRequestId();
+        const message = `InternalError:${String((error as Error)?.message ?? error).slice(0, 200)}`;
+        return envelopeResponse(requestId, CODES.internal, message, {}, 500);
+      }
+    },
+    async listen(port) {
+      const adapter: {
+        listen: (gateway: MockGateway, port?: number) => Promise<ListeningGateway>;
+      } = await import(/* @vite-ignore */ NODE_ADAPTER);
+      return adapter.listen(gateway, port);
+    },
+    clock,
+    faults,
+    get calls() {
+      return calls;
+    },
+    get tasks() {
+      settle();
+      return services.engine.list();
+    },
+    catalogue,
+    reset() {
+      calls = [];
+      services.engine.reset();
+      faults.clear();
+    },
+    close() {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+  return gateway;
+}

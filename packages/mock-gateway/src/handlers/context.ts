@@ -1,0 +1,35 @@
+import type { Catalogue } from '../catalogue.js';
+import type { MockTask, TaskEngine } from '../tasks.js';
+
+/** What a handler knows about the call. @internal */
+export interface CallContext {
+  readonly appkey: string;
+  readonly requestId: string;
+  /** Origin the request came through (`http://127.0.0.1:8787`); result URLs point there. */
+  readonly origin: string;
+  /** Gateway time, ms. */
+  readonly now: number;
+}
+
+/** The gateway's state and settings, shared by handlers. @internal */
+export interface Services {
+  readonly engine: TaskEngine;
+  readonly catalogue: Catalogue;
+  readonly avatarKeys: ReadonlySet<string>;
+  readonly timbreKeys: ReadonlySet<string>;
+  readonly blockedWords: readonly string[];
+  readonly renderSpeed: number;
+  readonly newTaskId: () => string;
+  readonly numericTaskIds: boolean;
+  /** The URL a task's result is served at. */
+  readonly mediaUrl: (task: MockTask, kind: 'media' | 'subtitles') => string;
+  /** Resolves a catalogue path (`/media/...`) against the caller's origin. */
+  readonly absolute: (origin: string, path: string) => string;
+}
+
+/** One endpoint's behaviour: the payload has passed the operation table's `required` check. @internal */
+export type Handler = (
+  payload: Record<string, unknown>,
+  context: CallContext,
+  services: Services,
+) => Record<string, unknown>;

@@ -1,0 +1,319 @@
+import { CODES, Refusal } from '../errors.js';
+import { plainText, planSpeech, type SpeechPlan } from '../speech.js';
+import {
+  type MediaFormat,
+  type MockTask,
+  progressOf,
+  type TaskInput,
+  type TaskLane,
+} from '../tasks.js';
+import { inRange, oneOf, optional } from '../validate.js';
+import type { CallContext, Handler, Services } from './context.js';
+
+const MAX_SSML = 20_000;
+/** Speech length assumed for audio-driven tasks, whose audio the mock does not download. */
+const AUDIO_DRIVEN_MS = 8000;
+/** Speech length assumed for a PPT without narration text: 10 s per page. */
+const PPT_PAGE_MS = 10_000;
+const FORMATS = { TransparentWebm: 'webm', TransparentMov: 'mov', Mp4: 'mp4' } as const;
+const DRIVER_TYPES = ['Text', 'OriginalVoice', 'ModulatedVoice', 'AudioDriven'] as const;
+
+/** Render time for a plan: 1 s of set-up plus 0.4 s per second of speech, over `renderSpeed`. */
+export function renderTime(plan: SpeechPlan, renderSpeed: number): number {
+  return Math.max(1, Math.round((1000 + plan.durationMs * 0.4) / renderSpeed));
+}
+
+function checkAvatar(key: unknown, services: Services, field = 'VirtualmanKey'): void {
+  if (typeof key === 'string' && !services.avatarKeys.has(key)) {
+    throw new Refusal(
+      CODES.avatarNotFound,
+      'ResourceNotFound.VirtualmanKey',
+      `${field} ${JSON.stringify(key.slice(0, 64))} is not an avatar of this account`,
+    );
+  }
+}
+
+function checkTimbre(key: string | undefined, services: Services, field: string): void {
+  if (key !== undefined && !services.timbreKeys.has(key)) {
+    throw new Refusal(
+      CODES.avatarNotFound,
+      'ResourceNotFound.TimbreKey',
+      `${field} ${JSON.stringify(key.slice(0, 64))} is not a timbre of this account`,
+    );
+  }
+}
+
+function checkUrl(payload: Record<string, unknown>, field: string, max = 1000): string | undefined {
+  const value = optional(payload, field, 'string');
+  if (value === undefined || value === '') return undefined;
+  let ok = value.length < max;
+  try {
+    ok &&= /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    throw new Refusal(
+      CODES.badValue,
+      'InvalidParameterValue.Url',
+      `Payload.${field} must be an http(s) URL shorter than ${max} characters`,
+    );
+  }
+  return value;
+}
+
+/** `SpeechParam` checks shared by the makers; returns the speed. */
+function speechParam(payload: Record<string, unknown>, services: Services): number {
+  const param = optional(payload, 'SpeechParam', 'object');
+  if (!param) return 1;
+  const where = 'Payload.SpeechParam';
+  checkTimbre(optional(param, 'TimbreKey', 'string', where), services, `${where}.TimbreKey`);
+  inRange(param, 'Volume', 0, 10, where);
+  inRange(param, 'EmotionIntensity', 50, 200, where);
+  return inRange(param, 'Speed', 0.5, 1.5, where) ?? 1;
+}
+
+function blockedWord(text: string, services: Services): string | undefined {
+  const lower = text.toLowerCase();
+  return services.blockedWords.find((word) => word && lower.includes(word.toLowerCase()));
+}
+
+interface Spoken {
+  text: string;
+  plan: SpeechPlan;
+}
+
+/** The text a task speaks: `InputSsml` when text-driven (required then), else the audio. */
+function spoken(
+  payload: Record<string, unknown>,
+  speed: number,
+  limits: { min?: number; max: number },
+): Spoken {
+  const driver = oneOf(payload, 'DriverType', DRIVER_TYPES) ?? 'Text';
+  const ssml = optional(payload, 'InputSsml', 'string');
+  if (driver !== 'Text') {
+    checkUrl(payload, 'InputAudioUrl');
+    if (payload['InputAudioUrl'] === undefined) {
+      throw new Refusal(
+        CODES.missingParameter,
+        'InvalidParameter.MissingParameter',
+        `Payload.InputAudioUrl is required when DriverType is ${driver}`,
+      );
+    }
+    return { text: '', plan: { sentences: [], durationMs: AUDIO_DRIVEN_MS, words: 0 } };
+  }
+  if (ssml === undefined || plainText(ssml) === '') {
+    throw new Refusal(
+      CODES.missingParameter,
+      'InvalidParameter.MissingParameter',
+      'Payload.InputSsml is required when DriverType is Text',
+    );
+  }
+  if (ssml.length > limits.max || ssml.length < (limits.min ?? 1)) {
+    throw new Refusal(
+      CODES.badValue,
+      'InvalidParameterValue.InputSsml',
+      `Payload.InputSsml must be ${limits.min ?? 1}–${limits.max} characters, got ${ssml.length}`,
+    );
+  }
+  return { text: plainText(ssml), plan: planSpeech(ssml, speed) };
+}
+
+function submit(
+  context: CallContext,
+  services: Services,
+  operation: string,
+  fields: {
+    lane: TaskLane;
+    spoken: Spoken;
+    format: MediaFormat;
+    subtitles: boolean;
+    callbackUrl: string | undefined;
+    sampleRate?: 16000 | 24000;
+  },
+): Record<string, unknown> {
+  const word = blockedWord(fields.spoken.text, services);
+  const input: TaskInput = {
+    taskId: services.newTaskId(),
+    appkey: context.appkey,
+    operation,
+    lane: fields.lane,
+    text: fields.spoken.text,
+    plan: fields.spoken.plan,
+    renderMs: renderTime(fields.spoken.plan, services.renderSpeed),
+    format: fields.format,
+    sampleRate: fields.sampleRate ?? 16000,
+    subtitles: fields.subtitles,
+    origin: context.origin,
+    requestId: context.requestId,
+    outcome: word
+      ? {
+          failCode: CODES.contentReview,
+          failMessage: `text failed content review (matched ${JSON.stringify(word)})`,
+        }
+      : null,
+    ...(fields.callbackUrl ? { callbackUrl: fields.callbackUrl } : {}),
+  };
+  const task = services.engine.submit(input);
+  return { TaskId: services.numericTaskIds ? Number(task.taskId) : task.taskId };
+}
+
+function videoFormat(payload: Record<string, unknown>): MediaFormat {
+  const param = optional(payload, 'VideoParam', 'object');
+  if (!param) return 'webm';
+  const format = oneOf(param, 'Format', Object.keys(FORMATS), 'Payload.VideoParam');
+  return FORMATS[(format ?? 'TransparentWebm') as keyof typeof FORMATS];
+}
+
+/** `videomake` and `videomakeadvanced`: an avatar speaking a text (or audio). */
+export function makeVideo(operation: string): Handler {
+  return (payload, context, services) => {
+    checkAvatar(payload['VirtualmanKey'], services);
+    const speed = speechParam(payload, services);
+    const text = spoken(payload, speed, { max: MAX_SSML });
+    return submit(context, services, operation, {
+      lane: 'video',
+      spoken: text,
+      format: videoFormat(payload),
+      subtitles: text.plan.words > 0,
+      callbackUrl: checkUrl(payload, 'CallbackUrl'),
+    });
+  };
+}
+
+/** `videomakenotrain` and `phototovideonotrain`: a reference video or photo, no trained avatar. */
+export function makeFromReference(
+  operation: string,
+  field: string,
+  ssml: { min: number; max: number },
+): Handler {
+  return (payload, context, services) => {
+    checkUrl(payload, field, 4096);
+    const speed = speechParam(payload, services);
+    const text = spoken(payload, speed, ssml);
+    return submit(context, services, operation, {
+      lane: 'video',
+      spoken: text,
+      format: videoFormat(payload),
+      subtitles: text.plan.words > 0,
+      callbackUrl: checkUrl(payload, 'CallbackUrl'),
+    });
+  };
+}
+
+/** `tts`: speech only, mp3 (shipped sample) or wav (synthesised to the planned length). */
+export function makeSpeech(operation: string): Handler {
+  return (payload, context, services) => {
+    const timbre = optional(payload, 'TimbreKey', 'string');
+    if (timbre === undefined && payload['VirtualmanKey'] === undefined) {
+      throw new Refusal(
+        CODES.missingParameter,
+        'InvalidParameter.MissingParameter',
+        'Payload.TimbreKey or Payload.VirtualmanKey is required',
+      );
+    }
+    checkTimbre(timbre, services, 'Payload.TimbreKey');
+    optional(payload, 'VirtualmanKey', 'string');
+    checkAvatar(payload['VirtualmanKey'], services);
+    const speed = inRange(payload, 'Speed', 0.5, 1.5) ?? 1;
+    const sampleRate = oneOf(payload, 'SampleRate', [16000, 24000] as const) ?? 16000;
+    const codec = oneOf(payload, 'Codec', ['mp3', 'wav'] as const) ?? 'mp3';
+    const text = spoken({ ...payload, DriverType: 'Text' }, speed, { max: MAX_SSML });
+    return submit(context, services, operation, {
+      lane: 'tts',
+      spoken: text,
+      format: codec,
+      subtitles: true,
+      callbackUrl: checkUrl(payload, 'CallbackUrl'),
+      sampleRate,
+    });
+  };
+}
+
+/** Narration text of a PPT: every string `Text`/`InputSsml`/`Ssml` in `PageConfigs[]`. */
+function pptNarration(payload: Record<string, unknown>): string {
+  const pages = optional(payload, 'PageConfigs', 'array') ?? [];
+  const parts: string[] = [];
+  for (const page of pages) {
+    if (page === null || typeof page !== 'object') continue;
+    for (const field of ['Text', 'InputSsml', 'Ssml']) {
+      const value = (page as Record<string, unknown>)[field];
+      if (typeof value === 'string') parts.push(value);
+    }
+  }
+  return parts.join('\n');
+}
+
+/** `videomakewithppt`: one PPT task at a time per account; a second one is refused with 100008. */
+export function makePptVideo(operation: string): Handler {
+  return (payload, context, services) => {
+    const file = checkUrl(payload, 'PPTFileUrl', 4096) ?? '';
+    if (!/\.(pptx?|pdf)$/i.test(new URL(file).pathname)) {
+      throw new Refusal(
+        CODES.badValue,
+        'InvalidParameterValue.PPTFileUrl',
+        'Payload.PPTFileUrl must point at a .ppt, .pptx or .pdf file',
+      );
+    }
+    if (services.engine.busy(context.appkey, 'ppt')) {
+      throw new Refusal(
+        CODES.overQuota,
+        'LimitExceeded.PptTaskInProgress',
+        'one PPT video task at a time per account: wait for the running one to end',
+      );
+    }
+    const pages = (optional(payload, 'PageConfigs', 'array') ?? []).length || 3;
+    const narration = pptNarration(payload);
+    const plan = narration
+      ? planSpeech(narration)
+      : { sentences: [], durationMs: pages * PPT_PAGE_MS, words: 0 };
+    return submit(context, services, operation, {
+      lane: 'ppt',
+      spoken: { text: plainText(narration), plan },
+      format: 'mp4',
+      subtitles: false,
+      callbackUrl: checkUrl(payload, 'CallbackUrl'),
+    });
+  };
+}
+
+/** The `getprogress` payload of a task (also the body of its callback). */
+export function progressPayload(
+  task: MockTask,
+  services: Services,
+  now: number,
+  queuedAhead: number,
+) {
+  const done = task.status === 'SUCCESS';
+  const result: Record<string, unknown> = {
+    TaskId: services.numericTaskIds ? Number(task.taskId) : task.taskId,
+    Progress: progressOf(task, now),
+    Status: task.status,
+    ArrayCount: queuedAhead,
+    MediaUrl: done ? services.mediaUrl(task, 'media') : '',
+    FailCode: task.failCode ?? 0,
+    FailMessage: task.failMessage ?? '',
+    Duration: done ? task.plan.durationMs : 0,
+  };
+  if (task.lane !== 'ppt') {
+    result['SubtitlesUrl'] = done && task.subtitles ? services.mediaUrl(task, 'subtitles') : '';
+    result['TextTimestampResult'] = done && task.subtitles ? task.plan.sentences : [];
+  }
+  return result;
+}
+
+/** `getprogress` of one lane family: unknown ids (or another family's) are 110006. */
+export function progress(lanes: readonly TaskLane[]): Handler {
+  return (payload, context, services) => {
+    const id = String(payload['TaskId']);
+    const task = services.engine.get(context.appkey, id);
+    if (!task || !lanes.includes(task.lane)) {
+      throw new Refusal(
+        CODES.recordNotFound,
+        'ResourceNotFound.TaskNotExist',
+        `no task ${JSON.stringify(id.slice(0, 64))} for this appkey`,
+      );
+    }
+    return progressPayload(task, services, context.now, services.engine.queuedAhead(task));
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * `@tvs/mock-gateway/node`: serves a mock gateway over `node:http`. The only module of the
+ * package that uses Node APIs (besides the CLI).
+ * @packageDocumentation
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { ListeningGateway, MockGateway } from './create-mock-gateway.js';
+import { SimulatedNetworkError } from './faults.js';
+
+/** Bytes read from a body at most: one more than the gateway accepts, so it can refuse with 413. */
+const READ_LIMIT = 1024 * 1024 + 1;
+
+/** Reads at most READ_LIMIT bytes; the rest is left unread (the connection is closed after). */
+function readBody(req: IncomingMessage): Promise<{ body: Buffer; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = (truncated: boolean) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      resolve({ body: Buffer.concat(chunks), truncated });
+    };
+    const onData = (chunk: Buffer) => {
+      const room = READ_LIMIT - total;
+      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      total += Math.min(chunk.length, room);
+      if (total >= READ_LIMIT) {
+        req.pause();
+        done(true);
+      }
+    };
+    const onEnd = () => done(false);
+    const onError = (error: Error) => reject(error);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+async function serve(
+  gateway: MockGateway,
+  origin: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const method = req.method ?? 'GET';
+  const declared = Number(req.headers['content-length'] ?? '0');
+  // A body declared over the limit is not read at all; the gateway answers 413 from the header.
+  const { body, truncated } =
+    method === 'GET' || method === 'HEAD' || declared > READ_LIMIT
+      ? { body: Buffer.alloc(0), truncated: declared > READ_LIMIT }
+      : await readBody(req);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue;
+    if (name === 'content-length' || name === 'transfer-encoding' || name === 'connection')
+      continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  if (truncated && declared > READ_LIMIT) headers.set('content-length', String(declared));
+  let url: string;
+  try {
+    url = new URL(req.url ?? '/', origin).href;
+  } catch {
+    url = `${origin}/`;
+  }
+  const request = new Request(url, {
+    method,
+    headers,
+    ...(method === 'GET' || method === 'HEAD' ? {} : { body: new Uint8Array(body) }),
+  });
+  const response = await gateway.fetch(request);
+  const payload = Buffer.from(await response.arrayBuffer());
+  const out: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  if (truncated) out['connection'] = 'close';
+  if (!out['content-length'] && method !== 'HEAD') out['content-length'] = String(payload.length);
+  res.writeHead(response.status, out);
+  res.end(method === 'HEAD' ? undefined : payload);
+  if (truncated) res.once('finish', () => req.socket.destroy());
+}
+
+/**
+ * Serves `gateway` on 127.0.0.1 (`port` 0, the default, picks a free one). Requests become
+ * standard `Request`s for `gateway.fetch`; bodies are read up to 1 MB (one byte more makes
+ * the gateway refuse with 413, and the rest is never read); reset faults destroy the socket;
+ * malformed HTTP gets a 400 and a closed connection; slow clients time out. Never crashes on
+ * hostile input.
+ *
+ * @example
+ * ```ts
+ * import { createMockGateway } from '@tvs/mock-gateway';
+ * import { listen } from '@tvs/mock-gateway/node';
+ * const server = await listen(createMockGateway({ credentials: [{ appkey: 'k', accessToken: 't' }] }));
+ * console.log(server.url);
+ * await server.close();
+ * ```
+ */
+export async function listen(gateway: MockGateway, port = 0): Promise<ListeningGateway> {
+  if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new TypeError('listen: port must be an integer between 0 and 65535');
+  }
+  const sockets = new Set<Socket>();
+  let origin = '';
+  const server = createServer(
+    { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    (req, res) => {
+      serve(gateway, origin, req, res).catch((error: unknown) => {
+        if (!(error instanceof SimulatedNetworkError) && !res.headersSent) {
+          try {
+            res.writeHead(500, { 'content-type': 'text/plain', connection: 'close' });
+            res.end('mock gateway: internal error');
+            return;
+          } catch {
+            // fall through to destroying the socket
+          }
+        }
+        req.socket.destroy();
+      });
+    },
+  );
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${address.port}`;
+  return {
+    url: origin,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+export type { ListeningGateway } from './create-mock-gateway.js';

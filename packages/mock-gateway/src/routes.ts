@@ -1,0 +1,80 @@
+import { type FieldTypes, type Operation, operations } from '@tvs/envelope';
+import {
+  describeAnchorAvatars,
+  describeAnchors,
+  describeAvatars,
+  describeTimbres,
+} from './handlers/assets.js';
+import type { Handler } from './handlers/context.js';
+import {
+  makeFromReference,
+  makePptVideo,
+  makeSpeech,
+  makeVideo,
+  progress,
+} from './handlers/video.js';
+
+/** An endpoint the mock knows: where its required fields come from, and what it does. @internal */
+export interface Route {
+  readonly path: string;
+  /** The operation from `@tvs/envelope`'s table (or a local fallback, `local: true`). */
+  readonly operation: Operation;
+  readonly local: boolean;
+  /** Undefined: the table has it but the mock does not implement it (answered with 501). */
+  readonly handler: Handler | undefined;
+}
+
+const V2 = '/v2/ivh/';
+const BROADCAST = `${V2}videomaker/broadcastservice/`;
+const PPT = `${V2}mediaproduction/mediaproduction/`;
+const ASSETS = `${V2}crmserver/customerassetservice/`;
+
+/** Behaviour by path. Paths and required fields come from the operation table. */
+const behaviour: Readonly<Record<string, (path: string) => Handler>> = {
+  [`${BROADCAST}videomake`]: makeVideo,
+  [`${BROADCAST}videomakeadvanced`]: makeVideo,
+  [`${BROADCAST}videomakenotrain`]: (path) =>
+    makeFromReference(path, 'RefVideoUrl', { min: 1, max: 20_000 }),
+  [`${BROADCAST}phototovideonotrain`]: (path) =>
+    makeFromReference(path, 'RefPhotoUrl', { min: 4, max: 300 }),
+  [`${BROADCAST}tts`]: makeSpeech,
+  [`${BROADCAST}getprogress`]: () => progress(['video', 'tts']),
+  [`${PPT}videomakewithppt`]: makePptVideo,
+  [`${PPT}getprogress`]: () => progress(['ppt']),
+  [`${ASSETS}describetimbre`]: () => describeTimbres,
+  [`${ASSETS}describesmallsampleimage`]: () => describeAvatars,
+  [`${ASSETS}getanchor`]: () => describeAnchors,
+  [`${ASSETS}getimagebyanchor`]: () => describeAnchorAvatars,
+};
+
+/**
+ * Asset endpoints, used only while `@tvs/envelope`'s operation table lacks them (PROTOCOL §4
+ * lists them; the public docs mark `PageIndex`/`PageSize` mandatory for `describetimbre`).
+ */
+const fallbackRequired: Readonly<Record<string, FieldTypes>> = {
+  [`${ASSETS}describetimbre`]: { PageIndex: 'number', PageSize: 'number' },
+  [`${ASSETS}describesmallsampleimage`]: { PageIndex: 'number', PageSize: 'number' },
+  [`${ASSETS}getanchor`]: { PageIndex: 'number', PageSize: 'number' },
+  [`${ASSETS}getimagebyanchor`]: { AnchorCode: 'string' },
+};
+
+/** Every endpoint: the operation table's, then local fallbacks for paths it lacks. @internal */
+export function buildRoutes(): ReadonlyMap<string, Route> {
+  const routes = new Map<string, Route>();
+  for (const op of Object.values(operations) as Operation[]) {
+    const make = behaviour[op.path];
+    routes.set(op.path, {
+      path: op.path,
+      operation: op as Operation,
+      local: false,
+      handler: make?.(op.path),
+    });
+  }
+  for (const [path, required] of Object.entries(fallbackRequired)) {
+    if (!routes.has(path)) {
+      const operation: Operation = { name: path, path, idempotent: true, required, returns: {} };
+      routes.set(path, { path, operation, local: true, handler: behaviour[path]!(path) });
+    }
+  }
+  return routes;
+}
