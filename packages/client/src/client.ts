@@ -1,0 +1,552 @@
+import {
+  type CloneProgress,
+  type CloneStage,
+  type JsonObject,
+  operationByPath,
+  type PptProgress,
+  type VideoProgress,
+} from '@tvs/envelope';
+import type { Region } from './hosts.js';
+import { type OperationCall, operationCall } from './operation-call.js';
+import type { ClientOperationName } from './operation-types.js';
+import { type ClientOptions, resolveOptions } from './options.js';
+import { type PageOptions, paginate } from './paginate.js';
+import {
+  type ApiResponse,
+  createTransport,
+  type RawRequestOptions,
+  type RequestOptions,
+  type Transport,
+} from './transport.js';
+import { type WaitOptions, waitForTask } from './waiter.js';
+
+/** Paging filters: any request field of the list call except the page fields. */
+export type PageFilters = Readonly<Record<string, unknown>>;
+
+/** Video production (`videomaker/broadcastservice`). */
+export interface VideoApi {
+  /**
+   * Starts a broadcast video of a trained avatar (`videomake`). Not idempotent: a failure after
+   * the request may have arrived is a `TvsAmbiguousError`, never a second video.
+   * @example
+   * ```ts
+   * const { TaskId } = await client.video.make({ VirtualmanKey: key, InputSsml: 'Hello!' });
+   * ```
+   */
+  make: OperationCall<'video.make'>;
+  /**
+   * Starts a video with logo, background, anchor position, intro/outro and subtitles
+   * (`videomakeadvanced`).
+   * @example
+   * ```ts
+   * const { TaskId } = await client.video.makeAdvanced({ VirtualmanKey: key, InputSsml: text });
+   * ```
+   */
+  makeAdvanced: OperationCall<'video.makeAdvanced'>;
+  /**
+   * Starts a video from a reference clip, no training (`videomakenotrain`).
+   * @example
+   * ```ts
+   * const { TaskId } = await client.video.makeFromVideo({ RefVideoUrl: clipUrl, InputSsml: text });
+   * ```
+   */
+  makeFromVideo: OperationCall<'video.makeNoTrain'>;
+  /**
+   * Starts a talking video from one photo (`phototovideonotrain`).
+   * @example
+   * ```ts
+   * const { TaskId } = await client.video.makeFromPhoto({ RefPhotoUrl: photoUrl, InputSsml: text });
+   * ```
+   */
+  makeFromPhoto: OperationCall<'video.photoToVideo'>;
+  /**
+   * Starts a speech synthesis task (`tts`).
+   * @example
+   * ```ts
+   * const { TaskId } = await client.video.tts({ TimbreKey: 'female_1', InputSsml: 'Hi' });
+   * ```
+   */
+  tts: OperationCall<'video.tts'>;
+  /**
+   * Reads a task's progress (`getprogress`) once.
+   * @example
+   * ```ts
+   * const { Status, Progress } = await client.video.progress({ TaskId });
+   * ```
+   */
+  progress: OperationCall<'video.progress'>;
+  /**
+   * Polls until the task ends: resolves with the final progress on `SUCCESS`, rejects with
+   * `TvsTaskFailedError` on `FAIL`. Polls slower while the task is queued.
+   * @example
+   * ```ts
+   * const { MediaUrl } = await client.video.waitFor(TaskId, {
+   *   onProgress: (p) => console.log(p.Status, p.Progress),
+   * });
+   * ```
+   */
+  waitFor(taskId: string, options?: WaitOptions<VideoProgress>): Promise<VideoProgress>;
+}
+
+/** PPT narration videos (`mediaproduction`). One PPT task at a time per account. */
+export interface PptApi {
+  /**
+   * Starts a video from a ppt, pptx or pdf (`videomakewithppt`).
+   * @example
+   * ```ts
+   * const { TaskId } = await client.ppt.make({ PPTFileUrl: deckUrl, GlobalConfig: {} });
+   * ```
+   */
+  make: OperationCall<'video.makeWithPpt'>;
+  /**
+   * Reads a PPT task's progress once.
+   * @example
+   * ```ts
+   * const { Status } = await client.ppt.progress({ TaskId });
+   * ```
+   */
+  progress: OperationCall<'video.pptProgress'>;
+  /**
+   * Polls until the PPT task ends, as {@link VideoApi.waitFor}.
+   * @example
+   * ```ts
+   * const { MediaUrl } = await client.ppt.waitFor(TaskId);
+   * ```
+   */
+  waitFor(taskId: string, options?: WaitOptions<PptProgress>): Promise<PptProgress>;
+}
+
+/** The account's assets (`crmserver/customerassetservice`). */
+export interface AssetsApi {
+  /**
+   * Every timbre (voice) of the account, fetched page by page as you iterate.
+   * @example
+   * ```ts
+   * for await (const timbre of client.assets.timbres()) console.log(timbre.TimbreKey);
+   * ```
+   */
+  timbres(
+    filters?: PageFilters,
+    options?: PageOptions,
+  ): AsyncGenerator<JsonObject, void, undefined>;
+  /**
+   * One page of timbres (`describetimbre`).
+   * @example
+   * ```ts
+   * const { TimbreAssets, Total } = await client.assets.listTimbres({ PageIndex: 1, PageSize: 20 });
+   * ```
+   */
+  listTimbres: OperationCall<'assets.timbres'>;
+  /**
+   * Every small-sample avatar of the account, page by page as you iterate.
+   * @example
+   * ```ts
+   * for await (const avatar of client.assets.avatars()) console.log(avatar.VirtualmanKey);
+   * ```
+   */
+  avatars(
+    filters?: PageFilters,
+    options?: PageOptions,
+  ): AsyncGenerator<JsonObject, void, undefined>;
+  /**
+   * One page of small-sample avatars (`describesmallsampleimage`).
+   * @example
+   * ```ts
+   * const { Virtualmans } = await client.assets.listAvatars({ PageIndex: 1, PageSize: 20 });
+   * ```
+   */
+  listAvatars: OperationCall<'assets.smallSampleAvatars'>;
+  /**
+   * The account's anchors (`getanchor`).
+   * @example
+   * ```ts
+   * const anchors = await client.assets.anchors({});
+   * ```
+   */
+  anchors: OperationCall<'assets.anchors'>;
+  /**
+   * The images of an anchor (`getimagebyanchor`).
+   * @example
+   * ```ts
+   * const images = await client.assets.imagesByAnchor({ PageIndex: 1, PageSize: 20, AnchorCode: code });
+   * ```
+   */
+  imagesByAnchor: OperationCall<'assets.imagesByAnchor'>;
+}
+
+/** Options of {@link CloningApi.waitFor}. */
+export interface CloneWaitOptions extends WaitOptions<CloneProgress> {
+  /** The stages that end the wait (default `CONFIRM` and `END`). */
+  until?: readonly CloneStage[] | undefined;
+}
+
+/** Avatar and voice cloning (`assetmanager/customservice`). */
+export interface CloningApi {
+  /**
+   * Temporary storage credentials for uploading the training material (`getuploadcredentials`).
+   * @example
+   * ```ts
+   * const credentials = await client.cloning.uploadCredentials({});
+   * ```
+   */
+  uploadCredentials: OperationCall<'cloning.uploadCredentials'>;
+  /**
+   * Starts a cloning task (`make`). Not idempotent.
+   * @example
+   * ```ts
+   * const { TaskId } = await client.cloning.make({ AnchorName: 'Ann', MakeType: 'IMAGE', VideoUrl: url });
+   * ```
+   */
+  make: OperationCall<'cloning.make'>;
+  /**
+   * Reads a cloning task's stage once (`getprogress`).
+   * @example
+   * ```ts
+   * const { StageV2 } = await client.cloning.progress({ TaskId });
+   * ```
+   */
+  progress: OperationCall<'cloning.progress'>;
+  /**
+   * Accepts or rejects the result (`customerconfirm`).
+   * @example
+   * ```ts
+   * await client.cloning.confirm({ TaskId, Operate: 'AGREE' });
+   * ```
+   */
+  confirm: OperationCall<'cloning.confirm'>;
+  /**
+   * Polls until the task reaches a stage in `until` (default `CONFIRM` or `END`), calling
+   * `onProgress` at each new stage; rejects with `TvsTaskFailedError` when `Status` is `FAIL`.
+   * @example
+   * ```ts
+   * await client.cloning.waitFor(TaskId, { onProgress: (p) => console.log(p.StageV2) });
+   * ```
+   */
+  waitFor(taskId: string, options?: CloneWaitOptions): Promise<CloneProgress>;
+}
+
+/** Face detection on a photo before making a video from it. */
+export interface FaceDetectApi {
+  /**
+   * Starts a face detection task.
+   * @example
+   * ```ts
+   * const { TaskId } = await client.faceDetect.detect({ ImageUrl: photoUrl });
+   * ```
+   */
+  detect: OperationCall<'faces.detect'>;
+  /**
+   * Reads a face detection task's state.
+   * @example
+   * ```ts
+   * const state = await client.faceDetect.state({ TaskId });
+   * ```
+   */
+  state: OperationCall<'faces.detectState'>;
+}
+
+/** Live rooms (`liveroom/liveroomservice`). `ReqId` is generated when left out. */
+export interface LiveRoomsApi {
+  /**
+   * Opens a live room. Not idempotent.
+   * @example
+   * ```ts
+   * const room = await client.liveRooms.open({ VideoStreamReq: { VirtualmanProjectId: id }, Scripts: [] });
+   * ```
+   */
+  open: OperationCall<'liveRooms.open'>;
+  /**
+   * Reads one live room.
+   * @example
+   * ```ts
+   * const room = await client.liveRooms.get({ LiveRoomId });
+   * ```
+   */
+  get: OperationCall<'liveRooms.get'>;
+  /**
+   * One page of the appkey's live rooms.
+   * @example
+   * ```ts
+   * const { LiveRoomList } = await client.liveRooms.list({ PageIndex: 1, PageSize: 20 });
+   * ```
+   */
+  list: OperationCall<'liveRooms.list'>;
+  /**
+   * Says something now, interrupting the script. Not idempotent.
+   * @example
+   * ```ts
+   * await client.liveRooms.takeover({ LiveRoomId, Content: 'Welcome!' });
+   * ```
+   */
+  takeover: OperationCall<'liveRooms.takeover'>;
+  /**
+   * Closes a live room.
+   * @example
+   * ```ts
+   * await client.liveRooms.close({ LiveRoomId });
+   * ```
+   */
+  close: OperationCall<'liveRooms.close'>;
+}
+
+/** Interactive sessions (`sessionmanager`), without the driving. `ReqId` is generated when left out. */
+export interface SessionsApi {
+  /**
+   * Creates a session for a project. Not idempotent.
+   * @example
+   * ```ts
+   * const { SessionId } = await client.sessions.create({ VirtualmanProjectId: id, UserId: 'u1', Protocol: 'webrtc' });
+   * ```
+   */
+  create: OperationCall<'sessions.create'>;
+  /**
+   * Creates a session for an asset avatar. Not idempotent.
+   * @example
+   * ```ts
+   * const { SessionId } = await client.sessions.createByAsset({ AssetVirtualmanKey: key, UserId: 'u1', Protocol: 'rtmp' });
+   * ```
+   */
+  createByAsset: OperationCall<'sessions.createByAsset'>;
+  /**
+   * Reads a session's state.
+   * @example
+   * ```ts
+   * const { SessionStatus } = await client.sessions.stat({ SessionId });
+   * ```
+   */
+  stat: OperationCall<'sessions.stat'>;
+  /**
+   * Starts the stream of a ready session.
+   * @example
+   * ```ts
+   * await client.sessions.start({ SessionId });
+   * ```
+   */
+  start: OperationCall<'sessions.start'>;
+  /**
+   * Closes a session and frees its concurrency slot.
+   * @example
+   * ```ts
+   * await client.sessions.close({ SessionId });
+   * ```
+   */
+  close: OperationCall<'sessions.close'>;
+  /**
+   * The account's sessions.
+   * @example
+   * ```ts
+   * const { Sessions } = await client.sessions.list({});
+   * ```
+   */
+  list: OperationCall<'sessions.list'>;
+  /**
+   * The sessions of a project.
+   * @example
+   * ```ts
+   * const { Sessions } = await client.sessions.listByProject({ VirtualmanProjectId: id });
+   * ```
+   */
+  listByProject: OperationCall<'sessions.listByProject'>;
+  /**
+   * The sessions of an asset avatar.
+   * @example
+   * ```ts
+   * const { Sessions } = await client.sessions.listByAsset({ AssetVirtualmanKey: key });
+   * ```
+   */
+  listByAsset: OperationCall<'sessions.listByAsset'>;
+}
+
+/** A client for the TVS gateway. Holds no readable copy of the access token. */
+export interface TvsClient {
+  /** The region's host, or `baseUrl` when given. */
+  readonly baseUrl: string;
+  readonly region: Region;
+  /** The application key (not secret). */
+  readonly appkey: string | undefined;
+  /**
+   * Calls any gateway path with the envelope, signing, skew correction and retries. Whether
+   * the call may be repeated comes from the operation table (unknown paths: not idempotent).
+   * @example
+   * ```ts
+   * const { payload, requestId } = await client.request(
+   *   '/v2/ivh/videomaker/broadcastservice/getprogress',
+   *   { TaskId: '123' },
+   * );
+   * ```
+   */
+  request<P extends object = JsonObject>(
+    path: string,
+    payload: object,
+    options?: RawRequestOptions,
+  ): Promise<ApiResponse<P>>;
+  readonly video: VideoApi;
+  readonly ppt: PptApi;
+  readonly assets: AssetsApi;
+  readonly cloning: CloningApi;
+  readonly faceDetect: FaceDetectApi;
+  readonly liveRooms: LiveRoomsApi;
+  readonly sessions: SessionsApi;
+}
+
+function taskState(progress: VideoProgress | PptProgress) {
+  switch (progress.Status) {
+    case 'SUCCESS':
+      return 'success' as const;
+    case 'FAIL':
+      return 'fail' as const;
+    case 'COMMIT':
+      return 'queued' as const;
+    default:
+      return 'pending' as const;
+  }
+}
+
+function taskFingerprint(p: VideoProgress | PptProgress): string {
+  return `${p.Status}|${p.Progress ?? ''}|${p.ArrayCount ?? ''}`;
+}
+
+function progressWaiter<P extends VideoProgress | PptProgress>(
+  progress: (payload: { TaskId: string }, options?: RequestOptions) => Promise<P>,
+): (taskId: string, options?: WaitOptions<P>) => Promise<P> {
+  return (taskId, options = {}) =>
+    waitForTask<P>(
+      {
+        taskId,
+        poll: async (signal) => ({
+          payload: await progress({ TaskId: taskId }, { signal }),
+          requestId: '',
+        }),
+        state: taskState,
+        queued: (p) => (typeof p.ArrayCount === 'number' ? p.ArrayCount : 0),
+        fingerprint: taskFingerprint,
+      },
+      options,
+    );
+}
+
+function pager<N extends ClientOperationName>(
+  call: OperationCall<N>,
+  listField: string,
+): (filters?: PageFilters, options?: PageOptions) => AsyncGenerator<JsonObject, void, undefined> {
+  return (filters = {}, options = {}) =>
+    paginate(async (page) => {
+      const result = (await call({ ...filters, ...page } as never, options)) as JsonObject;
+      const items = result[listField];
+      const total = result['Total'];
+      return {
+        items: Array.isArray(items) ? (items as JsonObject[]) : [],
+        total: typeof total === 'number' ? total : undefined,
+      };
+    }, options);
+}
+
+/**
+ * Creates a client for the TVS gateway. Credentials come from the options or, where
+ * `process.env` exists, from `TVS_APPKEY` / `TVS_ACCESS_TOKEN` (`TVS_REGION` for the region).
+ * Missing or half-set credentials throw here, not as a 401 later.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from '@tvs/client';
+ * const client = createClient({ appkey: 'my-appkey', accessToken: process.env.TVS_ACCESS_TOKEN });
+ * const { TaskId } = await client.video.make({ VirtualmanKey: 'vk', InputSsml: 'Hello!' });
+ * const { MediaUrl } = await client.video.waitFor(TaskId);
+ * ```
+ */
+export function createClient(options: ClientOptions = {}): TvsClient {
+  const resolved = resolveOptions(options);
+  const transport: Transport = createTransport(resolved);
+  const op = <N extends ClientOperationName>(name: N) => operationCall(transport, name);
+
+  const videoProgress = op('video.progress');
+  const pptProgress = op('video.pptProgress');
+  const cloneProgress = op('cloning.progress');
+  const listTimbres = op('assets.timbres');
+  const listAvatars = op('assets.smallSampleAvatars');
+
+  const client: TvsClient = {
+    baseUrl: resolved.baseUrl,
+    region: resolved.region,
+    appkey: resolved.credentials?.appkey,
+    request<P extends object = JsonObject>(
+      path: string,
+      payload: object,
+      requestOptions: RawRequestOptions = {},
+    ) {
+      if (typeof path !== 'string' || !path.startsWith('/')) {
+        throw new TypeError('request: path must be a string starting with "/"');
+      }
+      const known = operationByPath(path.split('?')[0]!);
+      const idempotent = requestOptions.idempotent ?? known?.idempotent ?? false;
+      return transport.send(
+        known?.name ?? path,
+        idempotent,
+        path,
+        payload,
+        requestOptions,
+      ) as Promise<ApiResponse<P>>;
+    },
+    video: {
+      make: op('video.make'),
+      makeAdvanced: op('video.makeAdvanced'),
+      makeFromVideo: op('video.makeNoTrain'),
+      makeFromPhoto: op('video.photoToVideo'),
+      tts: op('video.tts'),
+      progress: videoProgress,
+      waitFor: progressWaiter(videoProgress),
+    },
+    ppt: {
+      make: op('video.makeWithPpt'),
+      progress: pptProgress,
+      waitFor: progressWaiter(pptProgress),
+    },
+    assets: {
+      timbres: pager(listTimbres, 'TimbreAssets'),
+      listTimbres,
+      avatars: pager(listAvatars, 'Virtualmans'),
+      listAvatars,
+      anchors: op('assets.anchors'),
+      imagesByAnchor: op('assets.imagesByAnchor'),
+    },
+    cloning: {
+      uploadCredentials: op('cloning.uploadCredentials'),
+      make: op('cloning.make'),
+      progress: cloneProgress,
+      confirm: op('cloning.confirm'),
+      waitFor: (taskId, { until = ['CONFIRM', 'END'], ...waitOptions } = {}) =>
+        waitForTask<CloneProgress>(
+          {
+            taskId,
+            poll: async (signal) => ({
+              payload: await cloneProgress({ TaskId: taskId }, { signal }),
+              requestId: '',
+            }),
+            state: (p) =>
+              p.Status === 'FAIL' ? 'fail' : until.includes(p.StageV2) ? 'success' : 'pending',
+            fingerprint: (p) => `${p.StageV2}|${String(p.Status)}`,
+          },
+          waitOptions,
+        ),
+    },
+    faceDetect: { detect: op('faces.detect'), state: op('faces.detectState') },
+    liveRooms: {
+      open: op('liveRooms.open'),
+      get: op('liveRooms.get'),
+      list: op('liveRooms.list'),
+      takeover: op('liveRooms.takeover'),
+      close: op('liveRooms.close'),
+    },
+    sessions: {
+      create: op('sessions.create'),
+      createByAsset: op('sessions.createByAsset'),
+      stat: op('sessions.stat'),
+      start: op('sessions.start'),
+      close: op('sessions.close'),
+      list: op('sessions.list'),
+      listByProject: op('sessions.listByProject'),
+      listByAsset: op('sessions.listByAsset'),
+    },
+  };
+  return client;
+}

@@ -1,0 +1,54 @@
+import { describeErrorCode, type TvsErrorJSON } from '@tvs/envelope';
+import { TvsClientError } from './client-error.js';
+
+/**
+ * A task (a video, a PPT video, a clone) ended in `FAIL`. `failCode` is the gateway's
+ * `FailCode` (801000–801014 for videos), explained from the error table in `explanation`;
+ * `progress` is the last progress payload.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.video.waitFor(taskId);
+ * } catch (error) {
+ *   if (error instanceof TvsTaskFailedError) console.log(error.failCode, error.explanation);
+ * }
+ * ```
+ */
+export class TvsTaskFailedError extends TvsClientError {
+  override name = 'TvsTaskFailedError';
+  readonly taskId: string;
+  readonly failCode: number | undefined;
+  readonly failMessage: string;
+  /** What the error table says about `failCode`. */
+  readonly explanation: string;
+  /** The last progress payload. */
+  readonly progress: Readonly<Record<string, unknown>>;
+
+  constructor(taskId: string, progress: Readonly<Record<string, unknown>>, requestId?: string) {
+    const failCode = typeof progress['FailCode'] === 'number' ? progress['FailCode'] : undefined;
+    const failMessage = typeof progress['FailMessage'] === 'string' ? progress['FailMessage'] : '';
+    const info = failCode === undefined ? undefined : describeErrorCode(failCode);
+    const explanation = info?.explanation ?? 'The gateway gave no FailCode.';
+    super(
+      `task ${taskId} failed${failCode === undefined ? '' : ` with FailCode ${failCode}`}${failMessage ? `: ${failMessage}` : ''}. ${explanation}`,
+      failCode === undefined ? 'TASK_FAILED' : String(failCode),
+      info?.category ?? 'unknown',
+      info?.retryable ?? false,
+      { requestId },
+    );
+    this.taskId = taskId;
+    this.failCode = failCode;
+    this.failMessage = failMessage;
+    this.explanation = explanation;
+    this.progress = progress;
+  }
+
+  override toJSON(): TvsErrorJSON {
+    const json = super.toJSON();
+    json.taskId = this.taskId;
+    if (this.failCode !== undefined) json.failCode = this.failCode;
+    json.failMessage = this.failMessage;
+    return json;
+  }
+}
