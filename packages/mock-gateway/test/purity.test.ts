@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The fetch handler must run in any runtime: only node.ts (the adapter) and cli.ts may use Node.
+const srcDir = new URL('../src/', import.meta.url).pathname;
+const portable = readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'node.ts' && f !== 'cli.ts')
+  .map(
+    (f) =>
+      [
+        f,
+        readFileSync(join(srcDir, f), 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/^\s*\/\/.*$/gm, ''),
+      ] as const,
+  );
+
+describe('the fetch handler stays portable', () => {
+  it('has sources to check', () => expect(portable.length).toBeGreaterThan(10));
+  it.each([
+    ['a node: import', /from ['"]node:/],
+    ['Buffer', /\bBuffer\b/],
+    ['process', /\bprocess\./],
+    ['require', /\brequire\(/],
+    ['@tvs/client', /from ['"]@tvs\/client/],
+  ])('uses no %s', (_what, pattern) => {
+    for (const [file, text] of portable)
+      expect(`${file}: ${pattern.test(text)}`).toBe(`${file}: false`);
+  });
+  it('ships the embedded media that assets/ holds', () => {
+    const embedded = readFileSync(join(srcDir, 'media-files.ts'), 'utf8');
+    for (const name of ['sample.mp4', 'sample.webm', 'sample.mov', 'sample.mp3', 'sample.jpg']) {
+      const base64 = readFileSync(new URL(`../assets/${name}`, import.meta.url)).toString('base64');
+      expect(embedded.includes(base64), name).toBe(true);
+    }
+  });
+});
