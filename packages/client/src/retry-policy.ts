@@ -90,7 +90,10 @@ export function wasNotSent(error: unknown): boolean {
       cause?: unknown;
     };
     if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return true;
-    if (typeof message === 'string' && /connection refused|ECONNREFUSED|ENOTFOUND/i.test(message)) {
+    if (
+      typeof message === 'string' &&
+      /connection refused|ECONNREFUSED|ENOTFOUND|bad port/i.test(message)
+    ) {
       return true;
     }
     current = cause;

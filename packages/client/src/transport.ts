@@ -5,6 +5,7 @@ import {
   type JsonObject,
   type ResponseHeader,
   TvsApiError,
+  TvsEnvelopeError,
   TvsError,
 } from '@tvs/envelope';
 import { createSigner, type Signer } from '@tvs/signer';
@@ -271,6 +272,14 @@ export function createTransport(options: ResolvedOptions): Transport {
       }
       // `retryable` codes are the ones where the gateway did not act: any call may repeat.
       if (error.retryable) return retryOrFail(state, response, error, url);
+    } else if (
+      response.ok &&
+      error instanceof TvsEnvelopeError &&
+      (error.code === 'not-json' || error.code === 'empty') &&
+      state.idempotent
+    ) {
+      // A cut-off body: the answer was lost on the way, and asking again is safe.
+      return retryOrFail(state, response, error, url);
     } else if (!response.ok) {
       const httpError = error instanceof TvsHttpError ? error : new TvsHttpError(status, text, {});
       if (status === 429 || status === 503) return retryOrFail(state, response, httpError, url);

@@ -49,12 +49,21 @@ export abstract class TvsClientError extends TvsError {
  * too. @internal
  */
 export function withAttempts<E extends Error>(error: E, attempts: number): E {
-  if (!(error instanceof TvsError) || error instanceof TvsClientError) return error;
-  Object.defineProperty(error, 'attempts', { value: attempts, enumerable: true });
-  const toJSON = error.toJSON;
+  if (!(error instanceof TvsError)) return error;
+  if (error instanceof TvsClientError) {
+    if (error.attempts === undefined) (error as { attempts: number }).attempts = attempts;
+    return error;
+  }
+  Object.defineProperty(error, 'attempts', {
+    value: attempts,
+    enumerable: true,
+    configurable: true,
+  });
+  const toJSON = Object.getPrototypeOf(error).toJSON as () => object;
   Object.defineProperty(error, 'toJSON', {
     value: () => ({ ...toJSON.call(error), attempts }),
     enumerable: false,
+    configurable: true,
   });
   return error;
 }
