@@ -479,19 +479,25 @@ describe('timeouts and aborts', () => {
   });
 
   it('stops waitFor on abort and on its timeout', async () => {
-    const { TaskId } = await make();
+    // A task that stays MAKING, whatever the mock gateway's render speed.
+    const making = h.client({
+      fetch: async () =>
+        Response.json({
+          Header: { Code: 0, Message: '', RequestID: 'r' },
+          Payload: { Status: 'MAKING', Progress: 10 },
+        }),
+    });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    const aborted = await h
-      .client()
-      .video.waitFor(TaskId, { signal: controller.signal, pollInterval: 10_000 })
+    const aborted = await making.video
+      .waitFor('t1', { signal: controller.signal, pollInterval: 10_000 })
       .catch((e: unknown) => e);
     expect((aborted as Error).name).toBe('AbortError');
-    const timedOut = await h
-      .client()
-      .video.waitFor(TaskId, { timeout: 5, pollInterval: 1_000 })
+    const timedOut = await making.video
+      .waitFor('t1', { timeout: 50, pollInterval: 10 })
       .catch((e: unknown) => e);
     expect(timedOut).toBeInstanceOf(TvsTimeoutError);
+    expect((timedOut as Error).message).toMatch(/task t1 did not finish/);
   });
 });
 
