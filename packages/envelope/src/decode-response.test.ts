@@ -211,6 +211,8 @@ describe('decodeResponse: not an envelope', () => {
     expect(envelopeError(at(65)).code).toBe('too-deep');
     expect(envelopeError(JSON.parse(at(65))).code).toBe('too-deep');
     expect(envelopeError(nested(1_000_000)).code).toBe('too-deep');
+    // Refused by the scan before JSON.parse, so even unterminated nesting reads as too deep.
+    expect(envelopeError('['.repeat(100_000)).code).toBe('too-deep');
   });
 
   it('never echoes more than a short excerpt, however large the body', () => {
