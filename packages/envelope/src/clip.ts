@@ -1,6 +1,13 @@
 /**
  * The most UTF-16 code units an error message of this package holds: 333. No code unit takes
  * more than 3 bytes of UTF-8, so every message stays under 1 KB.
+ *
+ * @example
+ * ```ts
+ * import { MAX_MESSAGE_LENGTH, TvsError } from '@tvs/envelope';
+ * const error = new TvsError('x'.repeat(5000), { code: 1, category: 'unknown', retryable: false });
+ * error.message.length <= MAX_MESSAGE_LENGTH; // true
+ * ```
  */
 export const MAX_MESSAGE_LENGTH = 333;
 

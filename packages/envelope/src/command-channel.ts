@@ -10,6 +10,15 @@ import { unwrapPayload } from './unwrap-payload.js';
  * Documented limits of the command channel: `SEND_TEXT` text at most 4000 bytes of UTF-8, a
  * `SEND_STREAMTEXT` chunk at most 2000 (an older page says 1000; chunk smaller to be safe), and
  * `SEND_AUDIO` chunks of 5120 bytes (160 ms of 16 kHz 16-bit mono PCM).
+ *
+ * @example
+ * ```ts
+ * import { COMMAND_LIMITS, audioFrame } from '@tvs/envelope';
+ * for (let at = 0, seq = 1; at < pcm.length; at += COMMAND_LIMITS.audioChunkBytes, seq++) {
+ *   const audio = pcm.subarray(at, at + COMMAND_LIMITS.audioChunkBytes);
+ *   send(audioFrame({ sessionId, reqId, audio, seq, isFinal: false }));
+ * }
+ * ```
  */
 export const COMMAND_LIMITS = {
   textBytes: 4000,

@@ -31,7 +31,7 @@ export interface ErrorCodeInfo {
  * and one line of English. Keys are the numeric codes (negative ones included).
  *
  * The documentation names the codes 110018–110022 and most `FailCode`s only as a range; their
- * entries are this SDK's reading and say so where it matters.
+ * meanings here are this SDK's best reading (the README lists which entries are documented).
  *
  * @example
  * ```ts
