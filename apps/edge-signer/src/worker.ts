@@ -49,10 +49,14 @@ async function handle(request: Request, config: Config): Promise<Response> {
   const route = routeOf(url.pathname, config);
 
   const origin = checkOrigin(request, config);
-  if (!origin.ok) return origin.response;
+  if (!origin.ok) return withCors(origin.response, undefined);
   const cors = (response: Response) => withCors(response, origin.origin);
 
-  if (request.method === 'OPTIONS') return cors(route ? preflight(request) : notFound());
+  // A preflight comes from a browser and so names its origin; an OPTIONS without one is
+  // just another method, refused below.
+  if (request.method === 'OPTIONS' && origin.origin !== undefined) {
+    return cors(route ? preflight(request) : notFound());
+  }
 
   const unauthorized = await checkBearer(request, config);
   if (unauthorized) return cors(unauthorized);
