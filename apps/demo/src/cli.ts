@@ -1,0 +1,266 @@
+#!/usr/bin/env node
+/**
+ * `tvs-demo`: the SDK's main job end to end. With no credentials it runs against an embedded mock
+ * gateway; with TVS_APPKEY and TVS_ACCESS_TOKEN against the real one, through the same code.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { listAvatars, listVoices, progress, SAMPLE_SCRIPT, sign, tour, video } from './commands.js';
+import { type Connection, connect } from './connect.js';
+import { explain } from './explain.js';
+import { readTarget } from './settings.js';
+import { formatSeconds, Ui } from './ui.js';
+import { FORMATS, type Format, type Run } from './video.js';
+
+const ENVIRONMENT = `
+Environment:
+  TVS_APPKEY, TVS_ACCESS_TOKEN  credentials of the real gateway (both or neither); without
+                                them the demo starts an embedded mock gateway on 127.0.0.1
+  TVS_REGION                    cn (mainland, default) or sg (international)
+  TVS_BASE_URL                  another gateway address, e.g. a tvs-mock-gateway or, without
+                                credentials, a signing proxy
+  TVS_DEMO_RENDER_SPEED         how fast the embedded mock renders (default 1.5)
+  TVS_DEBUG=1                   log every call (signatures redacted)
+
+Exit codes: 0 done, 1 the gateway or a task failed, 2 bad usage or settings, 130 Ctrl-C.`;
+
+const controller = new AbortController();
+let interruptedBy: NodeJS.Signals | undefined;
+const onSignal = (signal: NodeJS.Signals) => {
+  const code = signal === 'SIGINT' ? 130 : 143;
+  // A second Ctrl-C does not wait for the clean-up.
+  if (interruptedBy !== undefined) process.exit(code);
+  interruptedBy = signal;
+  controller.abort(new Error(`cancelled by ${signal}`));
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+let exitCode = 0;
+
+/** Reports a failure or a cancellation; returns the exit code. */
+function report(error: unknown, run: Run, connection: Connection | undefined): number {
+  const { ui } = run;
+  if (interruptedBy !== undefined) {
+    const lines = ['Cancelled.'];
+    if (run.taskId !== undefined) {
+      lines.push(
+        connection?.target.kind === 'mock'
+          ? `Task ${run.taskId} was on the embedded mock gateway, which stopped with the demo.`
+          : `Task ${run.taskId} keeps rendering on the gateway; follow it with: tvs-demo progress ${run.taskId} --wait`,
+      );
+    } else if (run.requestId !== undefined) {
+      lines.push(
+        `The video request had been sent (RequestID ${run.requestId}) and may have created a task: check before submitting again.`,
+      );
+    }
+    if (ui.json) {
+      ui.document({
+        error: {
+          name: 'Cancelled',
+          signal: interruptedBy,
+          taskId: run.taskId,
+          message: lines.join(' '),
+        },
+      });
+    } else {
+      for (const line of lines) ui.error(line);
+    }
+    return interruptedBy === 'SIGINT' ? 130 : 143;
+  }
+  const explained = explain(error, {
+    url: connection?.url,
+    mock: connection?.target.kind === 'mock',
+  });
+  if (ui.json) {
+    ui.document({ error: explained.json });
+  } else {
+    ui.error(`✖ ${explained.headline}`, ['red', 'bold']);
+    for (const line of explained.details) ui.error(`  ${line}`);
+    if (explained.hints.length > 0) {
+      ui.error('What to do:', 'bold');
+      for (const hint of explained.hints) ui.error(`  → ${hint}`);
+    }
+  }
+  if (process.env['TVS_DEBUG'] && error instanceof Error && error.stack)
+    ui.error(error.stack, 'dim');
+  return explained.exitCode;
+}
+
+/** Runs a command against the gateway (or the embedded mock), then reports and cleans up. */
+async function withGateway(
+  command: Command,
+  body: (connection: Connection, run: Run) => Promise<object>,
+): Promise<void> {
+  const ui = new Ui(command.optsWithGlobals()['json'] === true);
+  const run: Run = { ui, signal: controller.signal };
+  let connection: Connection | undefined;
+  try {
+    connection = await connect(readTarget());
+    ui.line(ui.style('dim', connection.banner));
+    const result = await body(connection, run);
+    ui.document({ gateway: { kind: connection.target.kind, url: connection.url }, ...result });
+  } catch (error) {
+    exitCode = report(error, run, connection);
+  } finally {
+    await connection?.close();
+  }
+}
+
+function parseFormat(value: string): Format {
+  const wanted = value.toLowerCase();
+  const format = FORMATS.find(
+    (f) => f.toLowerCase() === wanted || f.toLowerCase().endsWith(wanted),
+  );
+  if (format === undefined) {
+    throw new InvalidArgumentError(`Choose one of ${FORMATS.join(', ')} (or mp4, webm, mov).`);
+  }
+  return format;
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new InvalidArgumentError('Give a whole number (0 for all).');
+  }
+  return limit;
+}
+
+const outOption = () => new Option('--out <dir>', 'where to save the video').default('out');
+const noDownloadOption = () => new Option('--no-download', 'do not download the video');
+const outDir = (options: { out: string; download: boolean }) =>
+  options.download ? options.out : undefined;
+
+const jsonOption = () =>
+  new Option('--json', 'machine output: one JSON document on stdout, nothing else');
+
+const program = new Command('tvs-demo')
+  .description(
+    "Renders a talking digital-human video with Tencent Cloud's TVS gateway, end to end. With no command: lists a few avatars and voices, makes a video from a sample script, watches it render, downloads it into ./out/ and shows its first subtitles.",
+  )
+  // Options after a command name are that command's, so `video --out x` is not the tour's.
+  .enablePositionalOptions()
+  .addOption(jsonOption())
+  .addOption(outOption())
+  .addOption(noDownloadOption())
+  .addHelpText('after', ENVIRONMENT)
+  .showHelpAfterError('(run tvs-demo --help for usage)')
+  .exitOverride()
+  // Anything else in the command's place is a misspelt command, said as such.
+  .argument('[command]')
+  .action(
+    async (
+      name: string | undefined,
+      options: { out: string; download: boolean },
+      command: Command,
+    ) => {
+      if (name !== undefined) {
+        const known = command.commands.map((c) => c.name());
+        command.error(`error: unknown command '${name}' (commands: ${known.join(', ')})`, {
+          exitCode: 2,
+        });
+      }
+      const started = performance.now();
+      await withGateway(command, async (connection, run) => {
+        const result = await tour(connection, run, { outDir: outDir(options) });
+        run.ui.line();
+        run.ui.line(
+          `Done in ${formatSeconds(performance.now() - started)}. Next: tvs-demo video "your text", tvs-demo --help`,
+        );
+        return result;
+      });
+    },
+  );
+
+program
+  .command('video')
+  .addOption(jsonOption())
+  .description('make a video from your text, watch it render, download it')
+  .argument(
+    '<text>',
+    `what the avatar says (up to 20,000 characters), e.g. "${SAMPLE_SCRIPT.slice(0, 30)}..."`,
+  )
+  .option('--avatar <VirtualmanKey>', 'the avatar (default: the first one that takes text)')
+  .option(
+    '--voice <TimbreKey>',
+    "the voice (default: one that fits the avatar and the text's language)",
+  )
+  .addOption(
+    new Option('--format <format>', `${FORMATS.join(' | ')} (or mp4, webm, mov)`)
+      .argParser(parseFormat)
+      .default('Mp4'),
+  )
+  .addOption(outOption())
+  .addOption(noDownloadOption())
+  .action(
+    async (
+      text: string,
+      options: { avatar?: string; voice?: string; format: Format; out: string; download: boolean },
+      command: Command,
+    ) =>
+      withGateway(command, (connection, run) =>
+        video(connection, run, {
+          text,
+          avatar: options.avatar,
+          voice: options.voice,
+          format: options.format,
+          outDir: outDir(options),
+        }),
+      ),
+  );
+
+program
+  .command('avatars')
+  .addOption(jsonOption())
+  .description("list the account's avatars (VirtualmanKey for --avatar)")
+  .option('--limit <n>', 'at most this many (0 for all)', parseLimit, 0)
+  .action(async (options: { limit: number }, command: Command) =>
+    withGateway(command, (connection, run) => listAvatars(connection, run, options.limit)),
+  );
+
+program
+  .command('voices')
+  .addOption(jsonOption())
+  .description("list the account's voices (TimbreKey for --voice)")
+  .option('--limit <n>', 'at most this many (0 for all)', parseLimit, 0)
+  .action(async (options: { limit: number }, command: Command) =>
+    withGateway(command, (connection, run) => listVoices(connection, run, options.limit)),
+  );
+
+program
+  .command('progress')
+  .addOption(jsonOption())
+  .description("show a video task's status and results")
+  .argument('<taskId>', 'the TaskId that video creation returned')
+  .option('--wait', 'follow the task until it ends')
+  .action(async (taskId: string, options: { wait?: boolean }, command: Command) =>
+    withGateway(command, (connection, run) =>
+      progress(connection, run, taskId, options.wait === true),
+    ),
+  );
+
+program
+  .command('sign')
+  .addOption(jsonOption())
+  .description('print a signed URL for curl (valid 5 minutes; the token is never shown)')
+  .argument(
+    '<url>',
+    'a full URL, or a path such as /v2/ivh/videomaker/broadcastservice/getprogress',
+  )
+  .action(async (url: string, _options: object, command: Command) => {
+    const ui = new Ui(command.optsWithGlobals()['json'] === true);
+    const run: Run = { ui, signal: controller.signal };
+    try {
+      ui.document(sign(run, url));
+    } catch (error) {
+      exitCode = report(error, run, undefined);
+    }
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  // Commander has already printed what was wrong with the arguments (or the help).
+  exitCode = error instanceof CommanderError ? (error.exitCode === 0 ? 0 : 2) : 1;
+  if (!(error instanceof CommanderError)) console.error(error);
+}
+process.exit(exitCode);

@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import {
+  avatarName,
+  avatars,
+  type Item,
+  key,
+  pickAvatar,
+  pickVoice,
+  voiceName,
+  voices,
+} from './assets.js';
+import type { Connection } from './connect.js';
+import { type Downloaded, download, fileNameFor } from './download.js';
+import { formatCueTime, parseSrt } from './srt.js';
+import { formatSeconds, type Ui } from './ui.js';
+import { type VideoProgress, watchTask } from './watch-task.js';
+
+/** What a command runs with. */
+export interface Run {
+  readonly ui: Ui;
+  /** Aborted by Ctrl-C; passed to every call. */
+  readonly signal: AbortSignal;
+  /** What was submitted so far, for the message when the run is cancelled or fails. */
+  taskId?: string | undefined;
+  requestId?: string | undefined;
+}
+
+/** `VideoParam.Format` values. */
+export const FORMATS = ['Mp4', 'TransparentWebm', 'TransparentMov'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface VideoOptions {
+  text: string;
+  /** A `VirtualmanKey`, or the account's first text-driven avatar. */
+  avatar?: string | undefined;
+  /** A `TimbreKey`, or a voice that fits the avatar and the text's language. */
+  voice?: string | undefined;
+  format: Format;
+  /** Where to save the video; `undefined` to skip the download. */
+  outDir: string | undefined;
+  /** Subtitle lines to show. */
+  subtitleLines: number;
+  /** Avatars and voices already listed (the tour has them), to pick from. */
+  known?: { avatars: readonly Item[]; voices: readonly Item[] } | undefined;
+}
+
+export interface VideoResult {
+  taskId: string;
+  requestId: string;
+  avatar: string;
+  voice: string | undefined;
+  format: Format;
+  seconds: number;
+  progress: VideoProgress;
+  file?: Downloaded | undefined;
+  subtitles: Array<{ start: number; end: number; text: string }>;
+}
+
+/** Picks the avatar and voice the options leave open, from the account's assets. */
+async function chooseAssets(
+  connection: Connection,
+  run: Run,
+  options: VideoOptions,
+): Promise<{ avatar: string; voice: string | undefined; label: string }> {
+  const { client } = connection;
+  let avatar: string;
+  let avatarLabel: string;
+  let avatarItem: Item = {};
+  if (options.avatar !== undefined) {
+    avatar = options.avatar;
+    avatarLabel = avatar;
+  } else {
+    const candidates = options.known?.avatars ?? (await avatars(client, run.signal, 20));
+    const chosen = pickAvatar(candidates);
+    if (chosen === undefined) {
+      throw new Error('This account has no avatar that can be driven by text. Create one first.');
+    }
+    avatarItem = chosen;
+    avatar = key(chosen, 'VirtualmanKey');
+    avatarLabel = `${avatarName(chosen)} ${run.ui.style('dim', avatar)}`;
+  }
+  if (options.voice !== undefined) {
+    return { avatar, voice: options.voice, label: `avatar ${avatarLabel}, voice ${options.voice}` };
+  }
+  const chosenVoice = pickVoice(
+    options.known?.voices ?? (await voices(client, run.signal, 100)),
+    avatarItem,
+    options.text,
+  );
+  const voice = chosenVoice ? key(chosenVoice, 'TimbreKey') : undefined;
+  const voiceLabel = chosenVoice
+    ? `${voiceName(chosenVoice)} ${run.ui.style('dim', voice ?? '')}`
+    : "the avatar's own";
+  return { avatar, voice, label: `avatar ${avatarLabel}, voice ${voiceLabel}` };
+}
+
+async function firstSubtitles(
+  url: string | undefined,
+  progress: VideoProgress,
+  count: number,
+  signal: AbortSignal,
+): Promise<VideoResult['subtitles']> {
+  if (url) {
+    const response = await fetch(url, { signal });
+    if (response.ok) return parseSrt(await response.text()).slice(0, count);
+  }
+  // Without an SRT file, the sentences' word timings say the same.
+  return (progress.TextTimestampResult ?? []).slice(0, count).map((sentence) => ({
+    start: sentence.Words[0]?.StartTimestamp ?? 0,
+    end: sentence.Words.at(-1)?.EndTimestamp ?? 0,
+    text: sentence.Sentence,
+  }));
+}
+
+/**
+ * The main job: submit a text-to-video task, watch it render, print where the results are,
+ * download the video and show the first subtitles.
+ */
+export async function makeVideo(
+  connection: Connection,
+  run: Run,
+  options: VideoOptions,
+): Promise<VideoResult> {
+  const { client } = connection;
+  const { ui, signal } = run;
+  const started = performance.now();
+  const { avatar, voice, label } = await chooseAssets(connection, run, options);
+
+  ui.heading(`Making a video (${options.format}) with ${label}`);
+  const quoted = options.text.length > 200 ? `${options.text.slice(0, 197)}...` : options.text;
+  ui.line(`  "${quoted}"`);
+  const requestId = randomBytes(16).toString('hex');
+  run.requestId = requestId;
+  const { TaskId } = await client.video.make(
+    {
+      VirtualmanKey: avatar,
+      InputSsml: options.text,
+      SpeechParam: { Speed: 1, ...(voice === undefined ? {} : { TimbreKey: voice }) },
+      VideoParam: { Format: options.format },
+    },
+    { signal, requestId },
+  );
+  run.taskId = TaskId;
+  ui.line(
+    `  task ${ui.style('bold', TaskId)} accepted ${ui.style('dim', `(RequestID ${requestId})`)}`,
+  );
+
+  const progress = await watchTask(client, ui, TaskId, {
+    signal,
+    pollInterval: connection.pollInterval,
+    maxPollInterval: connection.maxPollInterval,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  ui.line();
+  ui.heading('Result');
+  ui.line(`  video      ${progress.MediaUrl ?? '(none)'}`);
+  ui.line(`  subtitles  ${progress.SubtitlesUrl ?? '(none)'}`);
+  ui.line(
+    `  duration   ${progress.Duration === undefined ? '(unknown)' : formatSeconds(progress.Duration)}`,
+  );
+
+  let file: Downloaded | undefined;
+  if (options.outDir !== undefined && progress.MediaUrl) {
+    file = await download(
+      progress.MediaUrl,
+      options.outDir,
+      fileNameFor(TaskId, progress.MediaUrl, options.format),
+      ui,
+      signal,
+    );
+  }
+
+  const subtitles = await firstSubtitles(
+    progress.SubtitlesUrl,
+    progress,
+    options.subtitleLines,
+    signal,
+  );
+  if (subtitles.length > 0) {
+    ui.line();
+    ui.heading(`Subtitles (first ${subtitles.length})`);
+    for (const cue of subtitles) {
+      ui.line(
+        `  ${ui.style('dim', `${formatCueTime(cue.start)} → ${formatCueTime(cue.end)}`)}  ${cue.text}`,
+      );
+    }
+  }
+  return {
+    taskId: TaskId,
+    requestId,
+    avatar,
+    voice,
+    format: options.format,
+    seconds,
+    progress,
+    file,
+    subtitles,
+  };
+}
