@@ -2,11 +2,10 @@ import { TvsError, type TvsErrorJSON } from './tvs-error.js';
 
 /**
  * Why a body is not a usable gateway envelope:
- * - `unsupported-body`: not a string, bytes or parsed JSON value;
- * - `empty`: an empty body;
+ * - `empty`: an empty body (or `undefined`);
  * - `too-large`: over {@link MAX_BODY_BYTES};
  * - `not-utf8`: bytes that are not valid UTF-8;
- * - `not-json`: text that is not JSON, or a parsed value that JSON cannot hold;
+ * - `not-json`: text that is not JSON, or a value JSON cannot hold (a function, a Date…);
  * - `too-deep`: nested deeper than {@link MAX_DEPTH};
  * - `not-an-envelope`: valid JSON without a `Header` object (an array, a proxy's error page…);
  * - `bad-header`: `Header.Code`, `Message` or `RequestID` missing or of the wrong type;
@@ -14,7 +13,6 @@ import { TvsError, type TvsErrorJSON } from './tvs-error.js';
  * - `missing-field`, `wrong-type`: a field an operation relies on is absent or mistyped.
  */
 export type EnvelopeErrorCode =
-  | 'unsupported-body'
   | 'empty'
   | 'too-large'
   | 'not-utf8'
