@@ -2,7 +2,11 @@ import { refuse } from './errors.js';
 
 /** A request body that passed every check: its exact bytes, forwarded unchanged. */
 export type BodyCheck =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly value: Record<string, unknown> }
+  | {
+      readonly ok: true;
+      readonly bytes: Uint8Array<ArrayBuffer>;
+      readonly value: Record<string, unknown>;
+    }
   | { readonly ok: false; readonly response: Response };
 
 /** `application/json`, optionally with `charset=utf-8` (any case, optionally quoted). */

@@ -47,8 +47,8 @@ function integer(
   problems: string[],
 ): number {
   if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < range[0] || n > range[1]) {
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n < range[0] || n > range[1]) {
     problems.push(`${name} must be an integer from ${range[0]} to ${range[1]}`);
     return fallback;
   }
@@ -75,7 +75,7 @@ function gatewayOrigin(value: string | undefined, problems: string[]): string {
 
 function origins(value: string | undefined, problems: string[]): Set<string> {
   const result = new Set<string>();
-  for (const item of list(value)) {
+  for (const [index, item] of list(value).entries()) {
     let origin: string | undefined;
     try {
       origin = new URL(item).origin;
@@ -84,7 +84,8 @@ function origins(value: string | undefined, problems: string[]): Set<string> {
     }
     // `new URL('*').origin` throws and `new URL('https://a/').origin` drops the slash: both refused.
     if (origin === undefined || origin === 'null' || origin !== item) {
-      problems.push(`ALLOWED_ORIGINS entry "${item}" is not an origin like https://app.example`);
+      // By position, not value: a misplaced secret pasted here must not reach the log.
+      problems.push(`ALLOWED_ORIGINS entry ${index + 1} is not an origin like https://app.example`);
     } else {
       result.add(origin);
     }
@@ -94,8 +95,8 @@ function origins(value: string | undefined, problems: string[]): Set<string> {
 
 function paths(value: string | undefined, problems: string[]): Set<string> {
   const items = value === undefined || value.trim() === '' ? DEFAULT_ALLOWED_PATHS : list(value);
-  for (const item of items) {
-    if (!PATH.test(item)) problems.push(`ALLOWED_PATHS entry "${item}" is not a /v2/ivh/… path`);
+  for (const [index, item] of items.entries()) {
+    if (!PATH.test(item)) problems.push(`ALLOWED_PATHS entry ${index + 1} is not a /v2/ivh/… path`);
   }
   return new Set(items.filter((item) => PATH.test(item)));
 }

@@ -12,7 +12,11 @@ const RESPONSE_HEADERS = ['Content-Type', 'Date', 'Retry-After'];
  * only, so no caller header (cookies, `Authorization`, hop-by-hop, `Host`…) ever reaches the
  * gateway. Redirects are not followed.
  */
-export async function forward(path: string, body: Uint8Array, config: Config): Promise<Response> {
+export async function forward(
+  path: string,
+  body: Uint8Array<ArrayBuffer>,
+  config: Config,
+): Promise<Response> {
   const url = config.signer.signUrl(`${config.gatewayOrigin}${path}`);
   let upstream: Response;
   try {

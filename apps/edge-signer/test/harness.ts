@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
 import { Miniflare } from 'miniflare';
 import { bundleWorker } from '../scripts/bundle.mjs';
 
@@ -33,7 +34,7 @@ export interface WorkerHandle {
 let bundled: Promise<string> | undefined;
 /** The Worker as `pnpm build` bundles it, minified, built once per test file. */
 export function workerScript(): Promise<string> {
-  bundled ??= bundleWorker({ minify: true }) as Promise<string>;
+  bundled ??= bundleWorker({ minify: true }).then(({ code }) => code!);
   return bundled;
 }
 
@@ -57,7 +58,7 @@ export async function startWorker(bindings: Record<string, string>): Promise<Wor
     script: await workerScript(),
     compatibilityDate: '2026-01-01',
     bindings,
-    handleRuntimeStdio(stdout, stderr) {
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       stdout.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
       stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
     },
