@@ -1,0 +1,59 @@
+import {
+  TvsAmbiguousError,
+  TvsApiError,
+  TvsHttpError,
+  TvsNetworkError,
+  TvsTaskFailedError,
+} from '@tvs/client';
+import { describe, expect, it } from 'vitest';
+import { DownloadError, explain } from './explain.js';
+import { UsageError } from './settings.js';
+
+describe('explain', () => {
+  it('explains every gateway error code from the table, with something to do', () => {
+    const codes = [
+      100001, 100002, 100003, 100005, 100008, 100009, 110006, 100012, 801004, 100013, 100014,
+      100015, 100016, 110007, 110005, 801005, 110013, 110017, -101000, -101001, -101002, 123456,
+    ];
+    for (const code of codes) {
+      const explained = explain(
+        new TvsApiError({ code, gatewayMessage: 'Some.Class:text', requestId: 'r1' }),
+      );
+      expect(explained.headline).toContain(`error ${code} (`);
+      expect(explained.details).toContain('Gateway message: Some.Class:text');
+      expect(explained.details.some((d) => d.startsWith('What it means: '))).toBe(true);
+      expect(explained.details).toContain('RequestID: r1 (quote it to support)');
+      expect(explained.hints.length, String(code)).toBeGreaterThan(0);
+      expect(explained.exitCode).toBe(1);
+      expect(explained.json).toMatchObject({ code, name: 'TvsApiError' });
+    }
+  });
+
+  it('adds the mock note to not-found only on the mock', () => {
+    const error = new TvsApiError({ code: 110006, gatewayMessage: '' });
+    expect(explain(error, { mock: true }).hints[0]).toContain('starts empty on every run');
+    expect(explain(error, { mock: false }).hints.join(' ')).not.toContain('starts empty');
+  });
+
+  it('says what to check after an ambiguous create', () => {
+    const error = new TvsAmbiguousError('video.make', 'timeout', 'no answer', { requestId: 'abc' });
+    const explained = explain(error);
+    expect(explained.headline).toContain('video.make');
+    expect(explained.details).toContain('RequestID: abc');
+    expect(explained.hints.join(' ')).toContain('tvs-demo progress <taskId>');
+  });
+
+  it('explains network, HTTP, task, usage and download failures', () => {
+    const network = explain(new TvsNetworkError('fetch failed (ECONNREFUSED)', false, {}), {
+      url: 'http://h',
+    });
+    expect(network.headline).toBe('Cannot reach the gateway at http://h.');
+    expect(network.details).toEqual(['Cause: fetch failed (ECONNREFUSED)']);
+    expect(explain(new TvsHttpError(502, '<html>Bad</html>', {})).headline).toContain('HTTP 502');
+    const task = explain(new TvsTaskFailedError('t1', { Status: 'FAIL', FailCode: 801005 }));
+    expect(task.headline).toContain('t1 failed (FailCode 801005, content)');
+    expect(explain(new UsageError('bad', ['do this'])).exitCode).toBe(2);
+    expect(explain(new DownloadError('nope')).exitCode).toBe(1);
+    expect(explain(new Error('boom')).headline).toBe('Unexpected error: boom');
+  });
+});

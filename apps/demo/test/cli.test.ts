@@ -1,0 +1,344 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createMockGateway, type ListeningGateway, type MockGateway } from '@tvs/mock-gateway';
+import { verifySignedUrl } from '@tvs/signer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANSI, CLI, cleanEnv, closedPort, freshDir, runCli } from './helpers.js';
+
+const APPKEY = 'demo-test-appkey';
+const TOKEN = 'tok-SECRET-d3m0-never-print-me';
+const MAKE = '/v2/ivh/videomaker/broadcastservice/videomake';
+
+describe('the default run, against the embedded mock gateway', () => {
+  it('lists assets, renders, downloads and shows subtitles, in plain lines off a terminal', async () => {
+    const run = await runCli([]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.split('\n');
+    // The mock is announced in exactly one line.
+    expect(lines.filter((line) => /mock gateway/i.test(line))).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Using the embedded mock gateway at http:\/\/127\.0\.0\.1:\d+: /);
+    expect(run.stdout).toMatch(/Avatars \(3 of 48/);
+    expect(run.stdout).toMatch(/Voices \(3 of 32/);
+    expect(run.stdout).toMatch(/task [0-9a-f]{32} accepted \(RequestID [0-9a-f]{32}\)/);
+    expect(run.stdout).toMatch(/^ +\d+\.\ds {2}rendering +\d+%$/m);
+    expect(run.stdout).toMatch(/^ +\d+\.\ds {2}done +100%$/m);
+    expect(run.stdout).toMatch(/^ {2}video {6}http:\/\/127\.0\.0\.1:\d+\/media\/.+\.mp4$/m);
+    expect(run.stdout).toMatch(/^ {2}subtitles {2}http:\/\/127\.0\.0\.1:\d+\/media\/.+\.srt$/m);
+    expect(run.stdout).toMatch(/^ {2}duration {3}\d+\.\ds$/m);
+    expect(run.stdout).toMatch(
+      /Subtitles \(first 3\)\n {2}00:00\.\d → 00:0\d\.\d {2}Hello, I am a digital human\./,
+    );
+    expect(run.stdout).toMatch(/Done in \d+\.\ds\./);
+    // No bars and no colours when stdout is not a terminal.
+    expect(run.stdout).not.toContain(ANSI);
+    expect(run.stdout).not.toContain('█');
+
+    const files = readdirSync(join(run.cwd, 'out'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^[0-9a-f]{32}\.mp4$/);
+    const video = readFileSync(join(run.cwd, 'out', files[0]!));
+    expect(video.subarray(4, 8).toString('latin1')).toBe('ftyp'); // an MP4 file
+    expect(run.stdout).toContain(`saved out/${files[0]} (${(video.length / 1000).toFixed(1)} kB`);
+  });
+
+  it('--json prints one JSON document and nothing else', async () => {
+    const run = await runCli(['--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.gateway.kind).toBe('mock');
+    expect(doc.avatars).toHaveLength(3);
+    expect(doc.voices).toHaveLength(3);
+    expect(doc.video.taskId).toMatch(/^[0-9a-f]{32}$/);
+    expect(doc.video.progress.Status).toBe('SUCCESS');
+    expect(doc.video.progress.MediaUrl).toMatch(/\.mp4$/);
+    expect(doc.video.subtitles[0].text).toBe('Hello, I am a digital human.');
+    expect(statSync(join(run.cwd, doc.video.file.path)).size).toBe(doc.video.file.bytes);
+  });
+
+  it('--no-download leaves ./out alone', async () => {
+    const run = await runCli(['--no-download']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(join(run.cwd, 'out'))).toBe(false);
+    expect(run.stdout).toContain('Subtitles (first 3)');
+  });
+});
+
+describe('commands', () => {
+  it('avatars lists every avatar of the account, page by page', async () => {
+    const run = await runCli(['avatars']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Avatars (48)');
+    expect(run.stdout).toMatch(/^ {2}[0-9a-f]{32} {2}云晓 +正装, 站姿 +2D_SMALL_SAMPLE$/m);
+    const json = JSON.parse((await runCli(['avatars', '--json', '--limit', '5'])).stdout);
+    expect(json.avatars).toHaveLength(5);
+    expect(json.avatars[0].VirtualmanKey).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('voices lists every voice, and --json goes before or after the command', async () => {
+    const run = await runCli(['voices']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Voices (32)');
+    expect(run.stdout).toMatch(/Emma（标准） +en-US +female +American English/);
+    const json = JSON.parse((await runCli(['--json', 'voices'])).stdout);
+    expect(json.voices).toHaveLength(32);
+  });
+
+  it('video renders the given text with the given format and output folder', async () => {
+    const run = await runCli(['video', '你好，世界。', '--format', 'webm', '--out', 'clips']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Making a video (TransparentWebm)');
+    // A Chinese script gets a Chinese voice.
+    expect(run.stdout).toMatch(/voice 知性女声（标准） \(zh-CN\)/);
+    expect(readdirSync(join(run.cwd, 'clips'))[0]).toMatch(/\.webm$/);
+    expect(run.stdout).toMatch(/00:00\.\d → 00:0\d\.\d {2}你好，世界。/);
+  });
+
+  it('progress of an unknown task explains the error, mock included', async () => {
+    const run = await runCli(['progress', '0123456789abcdef']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('✖ The gateway refused the call: error 110006 (not-found).');
+    expect(run.stderr).toContain('What it means: Record not found: check the TaskId');
+    expect(run.stderr).toMatch(/RequestID: [0-9a-f]{32}/);
+    expect(run.stderr).toContain('starts empty on every run');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const json = await runCli(['progress', '0123456789abcdef', '--json']);
+    expect(json.code).toBe(1);
+    const { error } = JSON.parse(json.stdout);
+    expect(error).toMatchObject({ code: 110006, category: 'not-found', name: 'TvsApiError' });
+    expect(error.hints.length).toBeGreaterThan(0);
+  });
+
+  it('a task that fails is explained from the FailCode', async () => {
+    const run = await runCli(['video', 'This line has a blockedword in it.']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/failed +FailCode 801005/);
+    expect(run.stderr).toMatch(/✖ The video task [0-9a-f]{32} failed \(FailCode 801005, content\)/);
+    expect(run.stderr).toContain('Rephrase the text');
+  });
+
+  it('an unknown avatar is explained from the error table', async () => {
+    const run = await runCli(['video', 'Hello.', '--avatar', 'no-such-avatar', '--voice', 'x']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error 100016 \(not-found\)/);
+    expect(run.stderr).toContain('Avatar asset not found');
+    expect(run.stderr).toContain('tvs-demo avatars');
+  });
+
+  it('bad usage exits 2 with what was wrong', async () => {
+    const typo = await runCli(['avatarz']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("unknown command 'avatarz'");
+    const format = await runCli(['video', 'hi', '--format', 'gif']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('Choose one of Mp4, TransparentWebm, TransparentMov');
+    const speed = await runCli(['avatars'], { env: { TVS_DEMO_RENDER_SPEED: 'fast' } });
+    expect(speed.code).toBe(2);
+    expect(speed.stderr).toContain('TVS_DEMO_RENDER_SPEED must be a positive number');
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('TVS_APPKEY, TVS_ACCESS_TOKEN');
+  });
+});
+
+describe('credentials', () => {
+  it.each([
+    [{ TVS_APPKEY: APPKEY }, 'TVS_APPKEY is set but TVS_ACCESS_TOKEN is not'],
+    [{ TVS_ACCESS_TOKEN: TOKEN }, 'TVS_ACCESS_TOKEN is set but TVS_APPKEY is not'],
+  ])('half-set credentials exit 2 with an explanation (%o)', async (env, message) => {
+    const run = await runCli([], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain('to use the real gateway');
+    expect(run.stderr).toContain('embedded mock gateway');
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+  });
+
+  it('an unreachable gateway is explained', async () => {
+    const port = await closedPort();
+    const run = await runCli(['avatars'], {
+      env: {
+        TVS_APPKEY: APPKEY,
+        TVS_ACCESS_TOKEN: TOKEN,
+        TVS_BASE_URL: `http://127.0.0.1:${port}`,
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`Using the TVS gateway at http://127.0.0.1:${port}`);
+    expect(run.stderr).toContain(`✖ Cannot reach the gateway at http://127.0.0.1:${port}.`);
+    expect(run.stderr).toContain('ECONNREFUSED');
+    expect(run.stderr).toContain('Check TVS_BASE_URL');
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+  });
+});
+
+describe('with credentials, through the same code (a mock gateway standing in for the real one)', () => {
+  let gateway: MockGateway;
+  let server: ListeningGateway;
+  const env = () => ({ TVS_APPKEY: APPKEY, TVS_ACCESS_TOKEN: TOKEN, TVS_BASE_URL: server.url });
+
+  beforeAll(async () => {
+    gateway = createMockGateway({
+      credentials: [{ appkey: APPKEY, accessToken: TOKEN }],
+      renderSpeed: 20,
+    });
+    server = await gateway.listen();
+  });
+  afterAll(async () => {
+    await server.close();
+    gateway.close();
+  });
+
+  it('makes a video, and never prints the token', async () => {
+    const run = await runCli(['video', 'Hello from the real path.'], { env: env() });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Using the TVS gateway at ${server.url} with appkey ${APPKEY}.`);
+    expect(run.stdout).not.toMatch(/mock/i);
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+    expect(gateway.calls.some((call) => call.path === MAKE && call.code === 0)).toBe(true);
+  });
+
+  it('a wrong token is explained as an auth error', async () => {
+    const run = await runCli(['avatars'], {
+      env: { ...env(), TVS_ACCESS_TOKEN: 'tok-WRONG-never-print-me' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error 100005 (auth)');
+    expect(run.stderr).toContain('Check TVS_APPKEY and TVS_ACCESS_TOKEN');
+    expect(run.stderr).toContain("this machine's clock");
+    expect(run.stdout + run.stderr).not.toContain('tok-WRONG-never-print-me');
+  });
+
+  it('an ambiguous create says what to check and is not resent', async () => {
+    gateway.faults.next({ kind: 'reset-after', path: MAKE });
+    const before = gateway.calls.filter((call) => call.path === MAKE).length;
+    const run = await runCli(['video', 'Hello.'], { env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Nobody knows whether the gateway accepted the video.make call');
+    expect(run.stderr).toContain('it was not sent again');
+    const requestId = /RequestID: ([0-9a-f]{32})/.exec(run.stderr)?.[1];
+    expect(requestId).toBeDefined();
+    expect(run.stderr).toContain('tvs-demo progress <taskId>');
+    const makes = gateway.calls.filter((call) => call.path === MAKE).slice(before);
+    expect(makes).toHaveLength(1);
+    expect(makes[0]!.requestId).toBe(requestId);
+  });
+
+  it('sign prints a URL the gateway accepts, and never the token', async () => {
+    const run = await runCli(['sign', '/v2/ivh/videomaker/broadcastservice/getprogress'], {
+      env: env(),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const url = run.stdout.trim();
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(url.startsWith(`${server.url}/v2/ivh/videomaker/broadcastservice/getprogress?`)).toBe(
+      true,
+    );
+    const verified = verifySignedUrl(url, (appkey) => (appkey === APPKEY ? TOKEN : undefined));
+    expect(verified).toMatchObject({ ok: true, appkey: APPKEY });
+    expect(run.stderr).toContain('Try: curl');
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+    // The gateway agrees: the call goes through with nothing but the printed URL.
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json;charset=utf-8' },
+      body: JSON.stringify({ Header: {}, Payload: { TaskId: 'nope' } }),
+    });
+    const body = (await response.json()) as { Header: { Code: number } };
+    expect(body.Header.Code).toBe(110006); // signed fine; the task just does not exist
+  });
+});
+
+describe('sign', () => {
+  it('signs for the real gateway with the credentials of the environment', async () => {
+    const run = await runCli(
+      ['sign', 'https://gw-sg.tvs.qq.com/v2/ivh/crmserver/customerassetservice/describetimbre'],
+      { env: { TVS_APPKEY: APPKEY, TVS_ACCESS_TOKEN: TOKEN, TVS_REGION: 'sg' } },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const url = new URL(run.stdout.trim());
+    expect(url.host).toBe('gw-sg.tvs.qq.com');
+    expect(verifySignedUrl(url, () => TOKEN).ok).toBe(true);
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+  });
+
+  it('without credentials, signs for the mock gateway with its demo credentials', async () => {
+    const run = await runCli(['sign', '/v2/ivh/videomaker/broadcastservice/videomake', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.mock).toBe(true);
+    expect(doc.url).toMatch(
+      /^http:\/\/127\.0\.0\.1:8787\/v2\/ivh\/videomaker\/broadcastservice\/videomake\?/,
+    );
+    expect(verifySignedUrl(doc.url, () => 'demo-access-token').ok).toBe(true);
+    expect(run.stdout).not.toContain('demo-access-token');
+    expect(Date.parse(doc.expiresAt) - Number(doc.timestamp) * 1000).toBe(300_000);
+  });
+
+  it('refuses what is not a URL', async () => {
+    const run = await runCli(['sign', 'not a url']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Not a URL or path');
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('cancels cleanly while the video renders: exit 130, no partial file', async () => {
+    const started = performance.now();
+    let signalledAt = 0;
+    const run = await runCli([], {
+      // Slow enough that the render is surely still going when Ctrl-C comes.
+      env: { TVS_DEMO_RENDER_SPEED: '0.2' },
+      when: {
+        stdout: 'rendering',
+        act: (child) => {
+          signalledAt = performance.now();
+          child.kill('SIGINT');
+        },
+      },
+    });
+    expect(signalledAt).toBeGreaterThan(0);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toMatch(/^Cancelled\.\nTask [0-9a-f]{32} was on the embedded mock gateway/);
+    expect(run.stderr).not.toContain('✖');
+    expect(existsSync(join(run.cwd, 'out'))).toBe(false);
+    // It stops at once instead of finishing the render (about 50 s at this speed).
+    expect(performance.now() - signalledAt).toBeLessThan(3_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('on a terminal', () => {
+  it('shows a live progress bar with the elapsed time (under a pseudo-terminal)', async () => {
+    const cwd = freshDir();
+    // util-linux `script` gives the CLI a pseudo-terminal and copies what it draws to stdout.
+    const child = spawn(
+      'script',
+      ['-qfec', `${JSON.stringify(process.execPath)} ${CLI}`, '/dev/null'],
+      {
+        cwd,
+        env: {
+          ...cleanEnv({ TVS_DEMO_RENDER_SPEED: '5' }),
+          TERM: 'xterm-256color',
+          COLUMNS: '120',
+        },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, output).toBe(0);
+    // The bar is redrawn in place (carriage return / cursor to column 1), not printed line by line.
+    expect(output).toMatch(/rendering \|█*░+\| \d+%/);
+    expect(output).toMatch(/done {6}\|█{30}\| 100%/);
+    expect(output).toMatch(/elapsed\S* \d+\.\ds/);
+    expect(output).toContain(`${ANSI}1G`);
+    expect(output).toMatch(/download {2}\|█{30}\| 100% {2}7\.4 kB of 7\.4 kB/);
+    expect(output).toContain('Done in');
+    expect(readdirSync(join(cwd, 'out'))).toHaveLength(1);
+  });
+});

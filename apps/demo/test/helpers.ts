@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI, run as a user runs it. */
+export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** The working directory it ran in (fresh, so `out/` is its own). */
+  cwd: string;
+}
+
+export interface RunOptions {
+  /** Added to a clean environment (no TVS_* variables of the caller's). */
+  env?: Record<string, string>;
+  /** Called once stdout contains this text, with the child (to send it a signal). */
+  when?: { stdout: string; act(child: ChildProcess): void };
+  timeoutMs?: number;
+}
+
+/** A temporary working directory. */
+export function freshDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tvs-demo-test-'));
+}
+
+/** The environment of a test run: the caller's, minus anything TVS_, plus `extra`. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!name.startsWith('TVS_') && name !== 'NO_COLOR' && name !== 'FORCE_COLOR') {
+      env[name] = value;
+    }
+  }
+  // A quick mock render, so each run takes a second or so.
+  return { TVS_DEMO_RENDER_SPEED: '20', ...env, ...extra };
+}
+
+/** Runs `tvs-demo args…` and collects what it printed and how it ended. */
+export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
+  const cwd = freshDir();
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    env: cleanEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let triggered = false;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    if (options.when && !triggered && stdout.includes(options.when.stdout)) {
+      triggered = true;
+      options.when.act(child);
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, cwd });
+    });
+  });
+}
+
+/** A loopback port with nothing listening on it. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** How every ANSI escape sequence (colours, cursor movement) starts. */
+export const ANSI = '\u001b[';
