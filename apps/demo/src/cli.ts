@@ -3,11 +3,12 @@
  * `tvs-demo`: the SDK's main job end to end. With no credentials it runs against an embedded mock
  * gateway; with TVS_APPKEY and TVS_ACCESS_TOKEN against the real one, through the same code.
  */
+import { relative } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { listAvatars, listVoices, progress, SAMPLE_SCRIPT, sign, tour, video } from './commands.js';
 import { type Connection, connect } from './connect.js';
 import { explain } from './explain.js';
-import { readTarget } from './settings.js';
+import { DEFAULT_RENDER_SPEED, readTarget } from './settings.js';
 import { formatSeconds, Ui } from './ui.js';
 import { FORMATS, type Format, type Run } from './video.js';
 
@@ -18,7 +19,7 @@ Environment:
   TVS_REGION                    cn (mainland, default) or sg (international)
   TVS_BASE_URL                  another gateway address, e.g. a tvs-mock-gateway or, without
                                 credentials, a signing proxy
-  TVS_DEMO_RENDER_SPEED         how fast the embedded mock renders (default 1.5)
+  TVS_DEMO_RENDER_SPEED         how fast the embedded mock renders (default ${DEFAULT_RENDER_SPEED})
   TVS_DEBUG=1                   log every call (signatures redacted)
 
 Exit codes: 0 done, 1 the gateway or a task failed, 2 bad usage or settings, 130 Ctrl-C.`;
@@ -130,6 +131,14 @@ const noDownloadOption = () => new Option('--no-download', 'do not download the 
 const outDir = (options: { out: string; download: boolean }) =>
   options.download ? options.out : undefined;
 
+/** How to run this CLI again from here: `tvs-demo` when installed, else `node <path>`. */
+function invocation(): string {
+  const script = process.argv[1] ?? '';
+  if (/[\\/]\.bin[\\/]tvs-demo$/.test(script) || script === '') return 'tvs-demo';
+  const path = relative(process.cwd(), script);
+  return `node ${path.startsWith('..') ? script : path}`;
+}
+
 const jsonOption = () =>
   new Option('--json', 'machine output: one JSON document on stdout, nothing else');
 
@@ -163,8 +172,13 @@ const program = new Command('tvs-demo')
       await withGateway(command, async (connection, run) => {
         const result = await tour(connection, run, { outDir: outDir(options) });
         run.ui.line();
+        const self = invocation();
+        run.ui.line(`Done in ${formatSeconds(performance.now() - started)}. Next:`);
         run.ui.line(
-          `Done in ${formatSeconds(performance.now() - started)}. Next: tvs-demo video "your text", tvs-demo --help`,
+          `  ${self} video "your own text"      ${run.ui.style('dim', '# any text, any avatar and voice')}`,
+        );
+        run.ui.line(
+          `  ${self} --help                     ${run.ui.style('dim', '# every command')}`,
         );
         return result;
       });

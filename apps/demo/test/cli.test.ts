@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createClient } from '@tvs/client';
 import { createMockGateway, type ListeningGateway, type MockGateway } from '@tvs/mock-gateway';
 import { verifySignedUrl } from '@tvs/signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -247,6 +248,34 @@ describe('with credentials, through the same code (a mock gateway standing in fo
     });
     const body = (await response.json()) as { Header: { Code: number } };
     expect(body.Header.Code).toBe(110006); // signed fine; the task just does not exist
+  });
+});
+
+describe('a busy account', () => {
+  it('shows the queue position while the task waits (COMMIT), then the percent', async () => {
+    const gateway = createMockGateway({
+      credentials: [{ appkey: APPKEY, accessToken: TOKEN }],
+      renderSpeed: 10,
+      concurrency: 1,
+    });
+    const server = await gateway.listen();
+    try {
+      const client = createClient({ appkey: APPKEY, accessToken: TOKEN, baseUrl: server.url });
+      const [avatar] = gateway.catalogue.avatars;
+      const script = 'One task ahead of yours, rendering for a little while before it ends.';
+      for (let i = 0; i < 2; i++) {
+        await client.video.make({ VirtualmanKey: avatar!.VirtualmanKey, InputSsml: script });
+      }
+      const run = await runCli(['video', 'Mine comes third.', '--no-download'], {
+        env: { TVS_APPKEY: APPKEY, TVS_ACCESS_TOKEN: TOKEN, TVS_BASE_URL: server.url },
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^ +\d+\.\ds {2}queued {4}1 task ahead$/m);
+      expect(run.stdout).toMatch(/^ +\d+\.\ds {2}done +100%$/m);
+    } finally {
+      await server.close();
+      gateway.close();
+    }
   });
 });
 
