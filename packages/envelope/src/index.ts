@@ -26,6 +26,17 @@ export {
   type UplinkCommand,
   type UplinkFrame,
 } from './command-channel.js';
+export {
+  CHANNEL_CLOSE_CODES,
+  COMMAND_CHANNEL_PATH,
+  COMMAND_PACING,
+  commandChannelUrl,
+  type DownlinkFrameInit,
+  downlinkFrame,
+  endsDrive,
+  FINAL_SPEAK_STATUSES,
+  type SpeakStatus,
+} from './command-channel-protocol.js';
 export { decodeRequest } from './decode-request.js';
 export { type DecodeResponseOptions, decodeResponse } from './decode-response.js';
 export { type EncodeRequestOptions, encodeRequest } from './encode-request.js';

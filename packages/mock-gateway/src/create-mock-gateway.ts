@@ -14,6 +14,10 @@ import { progressPayload } from './handlers/video.js';
 import { type MediaBody, resultFile, resultFileName, sample } from './media.js';
 import { createRandom } from './prng.js';
 import { buildRoutes } from './routes.js';
+import { createChannelHost } from './sessions/channel.js';
+import { createSessionControl, type MockSessionControl } from './sessions/control.js';
+import { createSessionStore } from './sessions/store.js';
+import type { CommandChannelHost, MockSessionOptions } from './sessions/types.js';
 import { createTaskEngine, type MockTask } from './tasks.js';
 import { checkRequired } from './validate.js';
 
@@ -53,6 +57,8 @@ export interface MockGatewayOptions {
   readonly catalogue?: Catalogue;
   /** Most calls kept in `calls` (default 5000; the oldest go first). */
   readonly maxCalls?: number;
+  /** Interactive sessions: quota, preparation time, idle timeouts, speech speed, pacing. */
+  readonly sessions?: MockSessionOptions;
 }
 
 /** What the gateway made of one request. */
@@ -110,6 +116,13 @@ export interface MockGateway {
   readonly tasks: readonly MockTask[];
   /** The catalogue served by the asset endpoints. */
   readonly catalogue: Catalogue;
+  /** Interactive sessions: inspect them, make one fail, drop its command-channel socket. */
+  readonly sessions: MockSessionControl;
+  /**
+   * The command channel's host side for transport adapters: `authorize(url)` checks an upgrade
+   * request, `connect(sessionId, sink)` attaches the accepted socket. `listen()` uses it with `ws`.
+   */
+  readonly commandChannel: CommandChannelHost;
   /** Forgets calls and tasks and clears faults (credentials, options and the clock stay). */
   reset(): void;
   /** Stops the render timer (real clock only); pending callbacks still complete. */
@@ -252,7 +265,22 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
     },
   );
 
+  const sessions = createSessionStore({
+    now: clock.now,
+    options: options.sessions,
+    newId: () => {
+      let id = '';
+      for (let i = 0; i < 4; i++)
+        id += Math.floor(random() * 2 ** 32)
+          .toString(16)
+          .padStart(8, '0');
+      return id;
+    },
+    onChange: () => arm(),
+  });
+
   const services: Services = {
+    sessions,
     engine: createTaskEngine({
       now: clock.now,
       concurrency: options.concurrency ?? 2,
@@ -311,11 +339,20 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
   /** Replays task progress up to now, and (on the real clock) wakes up for the next end. */
   function settle(): void {
     services.engine.settle();
+    sessions.settle(clock.now());
+    arm();
+  }
+
+  /** On the real clock, wakes up for the next task end or session event. */
+  function arm(): void {
     if (!clock.real || closed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const next = services.engine.nextEventAt();
-    if (next === undefined) return;
+    const times = [services.engine.nextEventAt(), sessions.nextEventAt()].filter(
+      (t) => t !== undefined,
+    );
+    if (times.length === 0) return;
+    const next = Math.min(...times);
     timer = setTimeout(settle, Math.max(0, next - clock.now()) + 1);
     (timer as { unref?: () => void }).unref?.();
   }
@@ -623,8 +660,45 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       return services.engine.list();
     },
     catalogue,
+    sessions: createSessionControl(sessions, clock.now),
+    commandChannel: createChannelHost({
+      store: sessions,
+      services,
+      now: clock.now,
+      verify(query) {
+        const auth = verifySignedUrl(query, (appkey) => tokens.get(appkey), {
+          now: clock.wallClock,
+        });
+        if (auth.ok) return auth;
+        const [errorClass, why] = authText[auth.reason];
+        return {
+          ok: false,
+          reason: auth.reason,
+          message: `${errorClass}:${auth.parameter ? `${why}: ${auth.parameter}` : why}`,
+        };
+      },
+      record({ path, query, httpStatus, code, message, authFailure }) {
+        const first = (name: string) =>
+          query.get(name) !== null ? { [name]: query.get(name)! } : {};
+        record({
+          at: clock.now(),
+          method: 'GET',
+          path,
+          requestId: query.get('requestid') ?? '',
+          httpStatus,
+          code,
+          verdict: code === 0 ? 'ok' : 'refused',
+          ...(message !== undefined ? { message } : {}),
+          ...(authFailure ? { authFailure } : {}),
+          ...first('appkey'),
+          ...first('timestamp'),
+          ...first('signature'),
+        });
+      },
+    }),
     reset() {
       calls = [];
+      sessions.reset();
       services.engine.reset();
       faults.clear();
     },

@@ -20,6 +20,16 @@ export {
   type FaultRule,
   SimulatedNetworkError,
 } from './faults.js';
+export type { MockSessionControl } from './sessions/control.js';
+export type {
+  ChannelConnection,
+  ChannelSink,
+  ChannelVerdict,
+  CommandChannelHost,
+  MockDrive,
+  MockSession,
+  MockSessionOptions,
+} from './sessions/types.js';
 export {
   planSpeech,
   type SpeechPlan,

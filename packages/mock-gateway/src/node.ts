@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { serveCommandChannel } from './command-channel-server.js';
 import type { ListeningGateway, MockGateway } from './create-mock-gateway.js';
 import { SimulatedNetworkError } from './faults.js';
 
@@ -89,7 +90,7 @@ async function serve(
  * standard `Request`s for `gateway.fetch`; bodies are read up to 1 MB (one byte more makes
  * the gateway refuse with 413, and the rest is never read); reset faults destroy the socket;
  * malformed HTTP gets a 400 and a closed connection; slow clients time out. Never crashes on
- * hostile input.
+ * hostile input. The command channel (a WebSocket, PROTOCOL §4) is served on the same port.
  *
  * @example
  * ```ts
@@ -128,6 +129,7 @@ export async function listen(gateway: MockGateway, port = 0): Promise<ListeningG
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
   });
+  serveCommandChannel(server, gateway, () => origin);
   server.on('clientError', (_error, socket) => {
     if (socket.writable)
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

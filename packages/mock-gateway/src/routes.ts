@@ -13,6 +13,7 @@ import {
   makeVideo,
   progress,
 } from './handlers/video.js';
+import { sessionBehaviour } from './sessions/handlers.js';
 
 /** An endpoint the mock knows: where its required fields come from, and what it does. @internal */
 export interface Route {
@@ -28,6 +29,8 @@ const V2 = '/v2/ivh/';
 const BROADCAST = `${V2}videomaker/broadcastservice/`;
 const PPT = `${V2}mediaproduction/mediaproduction/`;
 const ASSETS = `${V2}crmserver/customerassetservice/`;
+const SESSIONS = `${V2}sessionmanager/sessionmanagerservice/`;
+const DRIVE = `${V2}interactdriver/interactdriverservice/`;
 
 /** Behaviour by path. Paths and required fields come from the operation table. */
 const behaviour: Readonly<Record<string, (path: string) => Handler>> = {
@@ -45,6 +48,12 @@ const behaviour: Readonly<Record<string, (path: string) => Handler>> = {
   [`${ASSETS}describesmallsampleimage`]: () => describeAvatars,
   [`${ASSETS}getanchor`]: () => describeAnchors,
   [`${ASSETS}getimagebyanchor`]: () => describeAnchorAvatars,
+  ...Object.fromEntries(
+    Object.entries(sessionBehaviour).map(([name, make]) => [
+      `${name === 'command' ? DRIVE : SESSIONS}${name}`,
+      make,
+    ]),
+  ),
 };
 
 /**

@@ -2,10 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The fetch handler must run in any runtime: only node.ts (the adapter) and cli.ts may use Node.
+// The fetch handler must run in any runtime: only the Node adapter (node.ts and the command
+// channel's WebSocket server it uses) and cli.ts may use Node.
+const NODE_ONLY = new Set(['node.ts', 'command-channel-server.ts', 'cli.ts']);
 const srcDir = new URL('../src/', import.meta.url).pathname;
 const portable = readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'node.ts' && f !== 'cli.ts')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NODE_ONLY.has(f))
   .map(
     (f) =>
       [

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue.js';
+import type { SessionStore } from '../sessions/store.js';
 import type { MockTask, TaskEngine } from '../tasks.js';
 
 /** What a handler knows about the call. @internal */
@@ -14,6 +15,8 @@ export interface CallContext {
 /** The gateway's state and settings, shared by handlers. @internal */
 export interface Services {
   readonly engine: TaskEngine;
+  /** Interactive sessions and the avatar's speech timeline. */
+  readonly sessions: SessionStore;
   readonly catalogue: Catalogue;
   readonly avatarKeys: ReadonlySet<string>;
   readonly timbreKeys: ReadonlySet<string>;
