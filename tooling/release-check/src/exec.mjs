@@ -1,0 +1,41 @@
+// Runs commands with their output captured (shown only when they fail), and remembers the
+// children still running so that cleanup can stop them.
+import { spawn } from 'node:child_process';
+
+/** Children started by `run` that have not exited yet. */
+export const running = new Set();
+
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, timeoutMs?: number }} [options]
+ * @returns {Promise<string>} stdout + stderr
+ */
+export function run(command, args, { cwd, env = process.env, timeoutMs = 180_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    let output = '';
+    const collect = (chunk) => {
+      output += chunk;
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      running.delete(child);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      running.delete(child);
+      if (code === 0) resolve(output);
+      else {
+        const how = signal ? `was killed (${signal})` : `exited ${code}`;
+        const where = cwd ? ` (in ${cwd})` : '';
+        reject(new Error(`${command} ${args.join(' ')} ${how}${where}\n${output.slice(-4000)}`));
+      }
+    });
+  });
+}
