@@ -200,6 +200,23 @@ describe('with credentials, through the same code (a mock gateway standing in fo
     expect(gateway.calls.some((call) => call.path === MAKE && call.code === 0)).toBe(true);
   });
 
+  it('progress shows a task once, or follows it to the end with --wait', async () => {
+    const client = createClient({ appkey: APPKEY, accessToken: TOKEN, baseUrl: server.url });
+    const { TaskId } = await client.video.make({
+      VirtualmanKey: gateway.catalogue.avatars[0]!.VirtualmanKey,
+      InputSsml: 'A task made elsewhere, watched from the command line.',
+    });
+    const once = await runCli(['progress', TaskId, '--json'], { env: env() });
+    expect(once.code, once.stderr).toBe(0);
+    expect(JSON.parse(once.stdout)).toMatchObject({ taskId: TaskId, progress: {} });
+    const waited = await runCli(['progress', TaskId, '--wait'], { env: env() });
+    expect(waited.code, waited.stderr).toBe(0);
+    expect(waited.stdout).toMatch(/^ +\d+\.\ds {2}done +100%$/m);
+    expect(waited.stdout).toContain(`Task ${TaskId}: done, 100%`);
+    expect(waited.stdout).toMatch(/^ {2}video {6}http:\/\/127\.0\.0\.1:\d+\/media\/.+\.webm$/m);
+    expect(waited.stdout).toMatch(/^ {2}subtitles {2}http:.+\.srt$/m);
+  });
+
   it('a wrong token is explained as an auth error', async () => {
     const run = await runCli(['avatars'], {
       env: { ...env(), TVS_ACCESS_TOKEN: 'tok-WRONG-never-print-me' },
@@ -369,5 +386,36 @@ describe('on a terminal', () => {
     expect(output).toMatch(/download {2}\|█{30}\| 100% {2}7\.4 kB of 7\.4 kB/);
     expect(output).toContain('Done in');
     expect(readdirSync(join(cwd, 'out'))).toHaveLength(1);
+  });
+
+  it('Ctrl-C typed at the terminal stops the bar, restores the cursor and exits 130', async () => {
+    const cwd = freshDir();
+    const child = spawn(
+      'script',
+      ['-qfec', `${JSON.stringify(process.execPath)} ${CLI}`, '/dev/null'],
+      {
+        cwd,
+        env: { ...cleanEnv({ TVS_DEMO_RENDER_SPEED: '0.2' }), TERM: 'xterm-256color' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    let typed = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      if (!typed && output.includes('rendering |')) {
+        typed = true;
+        child.stdin.write('\u0003'); // the terminal turns it into SIGINT for the demo
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(typed).toBe(true);
+    expect(code, output).toBe(130);
+    const afterCtrlC = output.slice(output.lastIndexOf('rendering |'));
+    expect(afterCtrlC).toContain(`${ANSI}?25h`); // cursor shown again
+    expect(afterCtrlC).toMatch(
+      /Cancelled\.\r?\nTask [0-9a-f]{32} was on the embedded mock gateway/,
+    );
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 });
