@@ -107,11 +107,15 @@ async function withGateway(
   }
 }
 
+const FORMAT_ALIASES: Readonly<Record<string, Format>> = {
+  mp4: 'Mp4',
+  webm: 'TransparentWebm',
+  mov: 'TransparentMov',
+};
+
 function parseFormat(value: string): Format {
   const wanted = value.toLowerCase();
-  const format = FORMATS.find(
-    (f) => f.toLowerCase() === wanted || f.toLowerCase().endsWith(wanted),
-  );
+  const format = FORMAT_ALIASES[wanted] ?? FORMATS.find((f) => f.toLowerCase() === wanted);
   if (format === undefined) {
     throw new InvalidArgumentError(`Choose one of ${FORMATS.join(', ')} (or mp4, webm, mov).`);
   }

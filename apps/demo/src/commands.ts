@@ -173,7 +173,7 @@ export function sign(
   const timestamp = params.get('timestamp') ?? '';
   const expiresAt = new Date((Number(timestamp) + 300) * 1000).toISOString();
   if (!run.ui.json) {
-    process.stdout.write(`${signed}\n`);
+    run.ui.line(signed);
     const who =
       target.kind === 'gateway'
         ? `appkey ${credentials.appkey}`
