@@ -225,8 +225,9 @@ describe('refusals (bearer and origin both configured)', () => {
         (response) => response,
         (error: unknown) => error,
       );
-      if (outcome instanceof Response) await expectRefusal(outcome, 413, 'payload-too-large');
-      else expect(outcome).toBeInstanceOf(Error);
+      // Miniflare's Response comes from its own undici, so check the shape, not the class.
+      if (outcome instanceof Error) expect(outcome.message).toMatch(/fetch failed/);
+      else await expectRefusal(outcome as Response, 413, 'payload-too-large');
       // 64 MiB were on offer; the Worker stopped reading soon after the first MiB.
       expect(sent).toBeLessThan(1024);
     }));
