@@ -9,18 +9,21 @@ export const running = new Set();
  * @param {string} command
  * @param {string[]} args
  * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, timeoutMs?: number }} [options]
- * @returns {Promise<string>} stdout + stderr
+ * @returns {Promise<string>} stdout (stderr is shown only in the error of a failed command)
  */
 export function run(command, args, { cwd, env = process.env, timeoutMs = 180_000 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     let output = '';
-    const collect = (chunk) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
       output += chunk;
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -30,7 +33,7 @@ export function run(command, args, { cwd, env = process.env, timeoutMs = 180_000
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       running.delete(child);
-      if (code === 0) resolve(output);
+      if (code === 0) resolve(stdout);
       else {
         const how = signal ? `was killed (${signal})` : `exited ${code}`;
         const where = cwd ? ` (in ${cwd})` : '';

@@ -6,8 +6,9 @@
 //  2. Starts a throwaway Verdaccio on 127.0.0.1 (random port, storage and config in the temp
 //     folder, no uplinks: it serves only what is published to it) and gets a token from its
 //     adduser API.
-//  3. In the copy: install, `changeset version`, build, then — after asserting that the publish
-//     registry is that loopback Verdaccio — `changeset publish`. A second round adds a patch
+//  3. In the copy: install, `pnpm version-packages` (changeset version), then — after asserting
+//     that the publish registry is that loopback Verdaccio — `pnpm release` (build +
+//     changeset publish): the very scripts the release workflow runs. A second round adds a patch
 //     changeset to the package with the most internal dependents and checks that exactly it and
 //     its dependents are bumped, republished, and re-pointed at it.
 //  4. In a fresh temp consumer, installs @tvs/* with plain npm (only the @tvs scope routed to
@@ -35,6 +36,7 @@ import { ensureRuntime } from '@tvs/runtime-matrix/src/install-runtimes.mjs';
 import { RUNTIMES_DIR } from '@tvs/runtime-matrix/src/paths.mjs';
 import { RUNTIMES } from '@tvs/runtime-matrix/src/runtimes.mjs';
 import { run, running } from './exec.mjs';
+import { isLoopbackRegistry } from './registry-guard.mjs';
 import {
   internalRuntimeDeps,
   publicPackages,
@@ -126,13 +128,14 @@ try {
   const pending = readdirSync(join(repo, '.changeset')).filter(
     (f) => f.endsWith('.md') && f !== 'README.md',
   );
-  await step(`changeset version (${pending.length} pending changesets)`, () =>
-    run('pnpm', ['exec', 'changeset', 'version'], { cwd: repo, env }),
+  await step(`pnpm version-packages (${pending.length} pending changesets)`, () =>
+    run('pnpm', ['run', 'version-packages'], { cwd: repo, env }),
   );
   const round1 = versionsIn(repo);
   checkVersioned(repo, before, round1, pending.length);
-  await step('build the packages', () => buildPackages(repo, env));
-  await step('changeset publish to Verdaccio', () => publish(repo, env, registry));
+  await step('pnpm release (build + changeset publish) to Verdaccio', () =>
+    publish(repo, env, registry),
+  );
   await checkRegistry(registry, round1);
 
   // Round 2: a patch to the package with the most internal dependents.
@@ -141,13 +144,12 @@ try {
     join(repo, '.changeset', 'release-verify-rehearsal.md'),
     `---\n"${target.name}": patch\n---\n\nRehearsal patch (release:verify).\n`,
   );
-  await step(`changeset version (patch ${target.name})`, () =>
-    run('pnpm', ['exec', 'changeset', 'version'], { cwd: repo, env }),
+  await step(`pnpm version-packages (patch ${target.name})`, () =>
+    run('pnpm', ['run', 'version-packages'], { cwd: repo, env }),
   );
   const round2 = versionsIn(repo);
   checkDependentBumps(repo, target, round1, round2);
-  await step('build the packages', () => buildPackages(repo, env));
-  const published2 = await step('changeset publish (round 2)', () => publish(repo, env, registry));
+  const published2 = await step('pnpm release (round 2)', () => publish(repo, env, registry));
   const bumped = [...round2].filter(([name, v]) => round1.get(name) !== v).map(([name]) => name);
   if (published2.sort().join() !== bumped.sort().join()) {
     throw new Error(`round 2 published [${published2}], expected exactly [${bumped}]`);
@@ -389,34 +391,13 @@ function checkDependentBumps(root, target, before, after) {
   );
 }
 
-function buildPackages(root, env) {
-  return run(
-    'pnpm',
-    ['exec', 'turbo', 'run', 'build', '--filter=./packages/*', '--output-logs=errors-only'],
-    {
-      cwd: root,
-      env,
-    },
-  );
-}
-
 /**
  * Refuses to publish unless every way pnpm could pick a registry for @tvs/* in the copy leads to
- * the loopback Verdaccio; then runs `changeset publish`.
+ * the loopback Verdaccio; then runs `pnpm release` (build the packages, `changeset publish`).
  * @returns {Promise<string[]>} the names it published
  */
 async function publish(root, env, registry) {
-  const isOurs = (value) => {
-    let url;
-    try {
-      url = new URL(value.trim());
-    } catch {
-      return false;
-    }
-    return (
-      url.protocol === 'http:' && url.hostname === '127.0.0.1' && Number(url.port) === registry.port
-    );
-  };
+  const isOurs = (value) => isLoopbackRegistry(value, registry.port);
   const get = async (key, cwd) => (await run('pnpm', ['config', 'get', key], { cwd, env })).trim();
   const checks = publicPackages(root).map(async ({ name, dir, pkg }) => {
     const [configured, scoped] = await Promise.all([
@@ -434,9 +415,14 @@ async function publish(root, env, registry) {
     }
   });
   await Promise.all(checks);
+  // pnpm may hand the upload to npm: npm's view of the copy must agree.
+  const npmRegistry = (await run('npm', ['config', 'get', 'registry'], { cwd: root, env })).trim();
+  if (!isOurs(npmRegistry)) {
+    throw new Error(`refusing to publish: npm's registry in the copy is ${npmRegistry}`);
+  }
   console.log(`  every public package publishes to ${registry.url} (asserted)`);
   const before = await publishedVersions(registry, root);
-  await run('pnpm', ['exec', 'changeset', 'publish'], { cwd: root, env });
+  await run('pnpm', ['run', 'release'], { cwd: root, env });
   const after = await publishedVersions(registry, root);
   const published = [...after].filter(([name, v]) => v && before.get(name) !== v).map(([n]) => n);
   const tags = (await run('git', ['tag', '--list'], { cwd: root })).trim().split('\n');
