@@ -1,4 +1,5 @@
 import { clip, MAX_MESSAGE_LENGTH } from '../clip.js';
+import type { ApiErrorCategory } from '../error-table.js';
 
 /**
  * What kind of failure an error is. The first group comes from the gateway's error table
@@ -7,17 +8,7 @@ import { clip, MAX_MESSAGE_LENGTH } from '../clip.js';
  * failure after which nobody can tell whether the gateway acted).
  */
 export type TvsErrorCategory =
-  | 'auth'
-  | 'validation'
-  | 'not-found'
-  | 'quota'
-  | 'throttle'
-  | 'session'
-  | 'content'
-  | 'conflict'
-  | 'expired'
-  | 'internal'
-  | 'unknown'
+  | ApiErrorCategory
   | 'envelope'
   | 'http'
   | 'timeout'
