@@ -4,13 +4,25 @@ import {
   type JsonObject,
   operationByPath,
   type PptProgress,
+  type SessionState,
   type VideoProgress,
 } from '@tvs/envelope';
+import { createSigner } from '@tvs/signer';
+import { CommandChannel, type CommandChannelOptions } from './command-channel/channel.js';
 import type { Region } from './hosts.js';
 import { type OperationCall, operationCall } from './operation-call.js';
 import type { ClientOperationName } from './operation-types.js';
 import { type ClientOptions, resolveOptions } from './options.js';
 import { type PageOptions, paginate } from './paginate.js';
+import { createDriveApi, type DriveApi } from './sessions/drive.js';
+import {
+  type LiveSession,
+  type OpenSessionOptions,
+  type OpenSessionRequest,
+  openSession,
+  runSession,
+} from './sessions/lifecycle.js';
+import { type WaitReadyOptions, waitReady } from './sessions/wait-ready.js';
 import {
   type ApiResponse,
   createTransport,
@@ -355,6 +367,43 @@ export interface SessionsApi {
    * ```
    */
   listByAsset: OperationCall<'sessions.listByAsset'>;
+  /**
+   * Polls `statsession` until the session is ready (status 1) and resolves with its state;
+   * rejects with `TvsSessionError` when it failed (4) or closed (2), `TvsTimeoutError` after
+   * `timeout` (default 2 minutes).
+   * @example
+   * ```ts
+   * const { PlayStreamAddr } = await client.sessions.waitReady(SessionId);
+   * ```
+   */
+  waitReady(sessionId: string, options?: WaitReadyOptions): Promise<SessionState>;
+  /**
+   * Creates a session (by project, or by asset when the request has `AssetVirtualmanKey`),
+   * waits until it is ready, starts it and opens its command channel. A failure or abort on the
+   * way closes it. Close it yourself, or with `await using`.
+   * @example
+   * ```ts
+   * await using session = await client.sessions.open({ VirtualmanProjectId: id, UserId: 'u1', Protocol: 'webrtc' });
+   * await session.channel.sendText('Hello!');
+   * ```
+   */
+  open(request: OpenSessionRequest, options?: OpenSessionOptions): Promise<LiveSession>;
+  /**
+   * Runs `work` with a live session (as {@link SessionsApi.open}) and always closes it after:
+   * on return, on throw, and at once on abort. A forgotten `closesession` cannot leak a slot.
+   * @example
+   * ```ts
+   * await client.sessions.run({ VirtualmanProjectId: id, UserId: 'u1', Protocol: 'webrtc' }, async (session) => {
+   *   const drive = await session.channel.sendText('Hello!');
+   *   await drive.finished();
+   * });
+   * ```
+   */
+  run<T>(
+    request: OpenSessionRequest,
+    work: (session: LiveSession) => T | Promise<T>,
+    options?: OpenSessionOptions,
+  ): Promise<T>;
 }
 
 /** A client for the TVS gateway. Holds no readable copy of the access token. */
@@ -387,6 +436,19 @@ export interface TvsClient {
   readonly faceDetect: FaceDetectApi;
   readonly liveRooms: LiveRoomsApi;
   readonly sessions: SessionsApi;
+  /** The HTTP drive command: make a started session's avatar speak. */
+  readonly drive: DriveApi;
+  /**
+   * Opens the command channel of a started session: a signed WebSocket (`requestid` is the
+   * SessionId, re-signed on every reconnection) with the runtime's `WebSocket` or
+   * `options.WebSocket`. See {@link CommandChannel}.
+   * @example
+   * ```ts
+   * const channel = client.commandChannel(SessionId);
+   * for await (const message of channel) console.log(message.SpeakStatus);
+   * ```
+   */
+  commandChannel(sessionId: string, options?: CommandChannelOptions): CommandChannel;
 }
 
 function taskState(progress: VideoProgress | PptProgress) {
@@ -441,6 +503,16 @@ function pager<N extends ClientOperationName>(
     }, options);
 }
 
+/** `operationByPath` (a scan of the table) remembered per path, for `request`. */
+const operationsByPath = new Map<string, ReturnType<typeof operationByPath>>();
+function knownOperation(path: string): ReturnType<typeof operationByPath> {
+  if (operationsByPath.has(path)) return operationsByPath.get(path);
+  const operation = operationByPath(path.split('?')[0]!);
+  if (operationsByPath.size >= 1000) operationsByPath.clear();
+  operationsByPath.set(path, operation);
+  return operation;
+}
+
 /**
  * Creates a client for the TVS gateway. Credentials come from the options or, where
  * `process.env` exists, from `TVS_APPKEY` / `TVS_ACCESS_TOKEN` (`TVS_REGION` for the region).
@@ -464,6 +536,41 @@ export function createClient(options: ClientOptions = {}): TvsClient {
   const cloneProgress = op('cloning.progress');
   const listTimbres = op('assets.timbres');
   const listAvatars = op('assets.smallSampleAvatars');
+  const sessionStat = op('sessions.stat');
+  const sessionList = op('sessions.list');
+  const sessionCreate = op('sessions.create');
+  const sessionCreateByAsset = op('sessions.createByAsset');
+  const sessionStart = op('sessions.start');
+  const sessionClose = op('sessions.close');
+  // The channel signs its URL like the transport does: with the skew-corrected clock. Without
+  // credentials (a signing proxy), the URL goes out unsigned for the proxy to sign.
+  const signer =
+    resolved.credentials && createSigner(resolved.credentials, { now: transport.clock.now });
+  const channelDeps = {
+    baseUrl: resolved.baseUrl,
+    signUrl: (url: string, params: Record<string, string>) => {
+      if (signer) return signer.signUrl(url, params);
+      const unsigned = new URL(url);
+      for (const [name, value] of Object.entries(params)) unsigned.searchParams.set(name, value);
+      return unsigned.href;
+    },
+    stat: (sessionId: string) => sessionStat({ SessionId: sessionId }),
+    driverType: async (sessionId: string) =>
+      (await sessionList({})).Sessions.find((s) => s.SessionId === sessionId)?.DriverType,
+    logger: resolved.logger,
+  };
+  const commandChannel = (sessionId: string, options?: CommandChannelOptions) =>
+    new CommandChannel(channelDeps, sessionId, options);
+  const ready = (sessionId: string, options?: WaitReadyOptions) =>
+    waitReady((id, signal) => sessionStat({ SessionId: id }, { signal }), sessionId, options);
+  const lifecycle = {
+    create: sessionCreate,
+    createByAsset: sessionCreateByAsset,
+    start: sessionStart,
+    close: sessionClose,
+    waitReady: ready,
+    commandChannel,
+  };
 
   const client: TvsClient = {
     baseUrl: resolved.baseUrl,
@@ -477,7 +584,7 @@ export function createClient(options: ClientOptions = {}): TvsClient {
       if (typeof path !== 'string' || !path.startsWith('/')) {
         throw new TypeError('request: path must be a string starting with "/"');
       }
-      const known = operationByPath(path.split('?')[0]!);
+      const known = knownOperation(path);
       const idempotent = requestOptions.idempotent ?? known?.idempotent ?? false;
       return transport.send(
         known?.name ?? path,
@@ -538,15 +645,20 @@ export function createClient(options: ClientOptions = {}): TvsClient {
       close: op('liveRooms.close'),
     },
     sessions: {
-      create: op('sessions.create'),
-      createByAsset: op('sessions.createByAsset'),
-      stat: op('sessions.stat'),
-      start: op('sessions.start'),
-      close: op('sessions.close'),
-      list: op('sessions.list'),
+      create: sessionCreate,
+      createByAsset: sessionCreateByAsset,
+      stat: sessionStat,
+      start: sessionStart,
+      close: sessionClose,
+      list: sessionList,
       listByProject: op('sessions.listByProject'),
       listByAsset: op('sessions.listByAsset'),
+      waitReady: ready,
+      open: (request, options) => openSession(lifecycle, request, options),
+      run: (request, work, options) => runSession(lifecycle, request, work, options),
     },
+    drive: createDriveApi(op('drive.command')),
+    commandChannel,
   };
   return client;
 }

@@ -7,6 +7,10 @@
 
 // The shared hierarchy, re-exported so one import covers every error the client throws.
 export {
+  COMMAND_PACING,
+  type DownlinkMessage,
+  endsDrive,
+  type SpeakStatus,
   TvsApiError,
   TvsEnvelopeError,
   TvsError,
@@ -26,10 +30,40 @@ export {
   type TvsClient,
   type VideoApi,
 } from './client.js';
+export type { PcmSource } from './command-channel/audio.js';
+export {
+  type ChannelState,
+  CommandChannel,
+  type CommandChannelOptions,
+  type DriveHandle,
+  type ReconnectOptions,
+  type SendAudioOptions,
+  type SendAudioResult,
+  type SendTextOptions,
+  type StreamTextOptions,
+  type StreamTextResult,
+  type WaitOptions as DriveWaitOptions,
+} from './command-channel/channel.js';
+export {
+  ChannelCloseEvent,
+  ChannelMessageEvent,
+  ChannelReconnectEvent,
+  type CommandChannelEventMap,
+} from './command-channel/events.js';
+export type {
+  WebSocketConstructor,
+  WebSocketEventMap,
+  WebSocketLike,
+} from './command-channel/websocket.js';
 export { TvsClientError } from './errors/client-error.js';
 export { type AmbiguousReason, TvsAmbiguousError } from './errors/tvs-ambiguous-error.js';
+export {
+  type ChannelErrorReason,
+  TvsChannelError,
+} from './errors/tvs-channel-error.js';
 export { TvsHttpError } from './errors/tvs-http-error.js';
 export { TvsNetworkError } from './errors/tvs-network-error.js';
+export { type SessionErrorReason, TvsSessionError } from './errors/tvs-session-error.js';
 export { TvsTaskFailedError } from './errors/tvs-task-failed-error.js';
 export { TvsTimeoutError } from './errors/tvs-timeout-error.js';
 export { HOSTS, type Region } from './hosts.js';
@@ -39,6 +73,13 @@ export type { ClientOperationName, OperationTypes } from './operation-types.js';
 export type { ClientOptions } from './options.js';
 export type { PageOptions } from './paginate.js';
 export type { RetryOptions } from './retry-policy.js';
+export type { DriveApi, DriveTextOptions } from './sessions/drive.js';
+export type {
+  LiveSession,
+  OpenSessionOptions,
+  OpenSessionRequest,
+} from './sessions/lifecycle.js';
+export type { WaitReadyOptions } from './sessions/wait-ready.js';
 export type { ApiResponse, RawRequestOptions, RequestOptions } from './transport.js';
 export { VERSION } from './version.js';
 export type { WaitOptions } from './waiter.js';

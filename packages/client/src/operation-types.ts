@@ -5,6 +5,7 @@ import type {
   CreateSessionByAssetRequest,
   CreateSessionRequest,
   CreateSessionResponse,
+  DriveCommandRequest,
   EmptyResponse,
   FaceDetectRequest,
   FaceDetectState,
@@ -75,6 +76,7 @@ export interface OperationTypes {
   'sessions.list': [ListSessionsRequest, SessionList];
   'sessions.listByProject': [ListSessionsByProjectRequest, SessionList];
   'sessions.listByAsset': [ListSessionsByAssetRequest, SessionList];
+  'drive.command': [DriveCommandRequest, EmptyResponse];
 }
 
 /** The name of an operation the client exposes, such as `'video.make'`. */
