@@ -13,7 +13,13 @@ export const running = new Set();
  */
 export function run(command, args, { cwd, env = process.env, timeoutMs = 180_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that `stop` ends the command's whole tree (pnpm → turbo → tsup).
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     running.add(child);
     let output = '';
     let stdout = '';
@@ -24,7 +30,7 @@ export function run(command, args, { cwd, env = process.env, timeoutMs = 180_000
     child.stderr.on('data', (chunk) => {
       output += chunk;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => stop(child, 'SIGKILL'), timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
       running.delete(child);
@@ -41,4 +47,17 @@ export function run(command, args, { cwd, env = process.env, timeoutMs = 180_000
       }
     });
   });
+}
+
+/**
+ * Signals the process group of a child started by `run` (the child and everything it started).
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} [signal]
+ */
+export function stop(child, signal = 'SIGTERM') {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal); // the group is gone already; make sure the child is too
+  }
 }

@@ -35,7 +35,7 @@ import { dirname, join } from 'node:path';
 import { ensureRuntime } from '@tvs/runtime-matrix/src/install-runtimes.mjs';
 import { RUNTIMES_DIR } from '@tvs/runtime-matrix/src/paths.mjs';
 import { RUNTIMES } from '@tvs/runtime-matrix/src/runtimes.mjs';
-import { run, running } from './exec.mjs';
+import { run, running, stop } from './exec.mjs';
 import { isLoopbackRegistry } from './registry-guard.mjs';
 import {
   internalRuntimeDeps,
@@ -63,7 +63,30 @@ async function step(name, fn) {
 // ---------------------------------------------------------------------------------------------
 // Cleanup: temp folders and the registry process, whatever happens.
 
-const temp = mkdtempSync(join(tmpdir(), 'tvs-release-verify-'));
+const TEMP_PREFIX = 'tvs-release-verify-';
+sweepAbandoned();
+const temp = mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+// Who owns the folder: a run killed too hard to clean up (SIGKILL) is swept by the next one.
+writeFileSync(join(temp, 'owner.pid'), String(process.pid));
+
+/** Deletes the temp folders of earlier runs whose process is gone. */
+function sweepAbandoned() {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    let pid = Number.NaN;
+    try {
+      pid = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
+    } catch {}
+    let alive = false;
+    try {
+      alive = Number.isInteger(pid) && pid > 0 && process.kill(pid, 0);
+    } catch (error) {
+      alive = /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+    }
+    if (!alive) rmSync(dir, { recursive: true, force: true });
+  }
+}
 /** @type {import('node:child_process').ChildProcess | undefined} */
 let registryProcess;
 let cleaned = false;
@@ -71,7 +94,7 @@ function cleanup() {
   if (cleaned) return;
   cleaned = true;
   registryProcess?.kill('SIGTERM');
-  for (const child of running) child.kill('SIGTERM');
+  for (const child of running) stop(child);
   if (process.env.TVS_RELEASE_VERIFY_KEEP === '1')
     console.log(`kept ${temp} (TVS_RELEASE_VERIFY_KEEP=1)`);
   else rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
