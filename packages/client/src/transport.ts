@@ -9,12 +9,7 @@ import {
   TvsError,
 } from '@tvs/envelope';
 import { createSigner, type Signer } from '@tvs/signer';
-import ky, {
-  type AfterResponseState,
-  type BeforeRetryState,
-  isTimeoutError,
-  type KyInstance,
-} from 'ky';
+import ky, { type BeforeRetryState, isTimeoutError, type KyInstance, type Options } from 'ky';
 import { withAttempts } from './errors/client-error.js';
 import { TvsAmbiguousError } from './errors/tvs-ambiguous-error.js';
 import { TvsHttpError } from './errors/tvs-http-error.js';
@@ -77,11 +72,19 @@ interface CallState {
   /** Retries taken under the retry policy (the clock-skew re-sign is not one). */
   retries: number;
   skewRetried: boolean;
+  /** The current attempt's signed URL. */
+  signedUrl: string;
   /** The clock offset the current attempt was signed with. */
   signedOffset: number;
   attemptStart: number;
   /** The current attempt is sent and unanswered. */
   inFlight: boolean;
+  /** The current attempt's headers arrived and its body is being read. */
+  reading: boolean;
+  /** The response was judged and the call failed with the error thrown: no retry. */
+  settled: boolean;
+  /** The wait before the retry that the last decision asked for. */
+  nextDelay: number;
   /** Some attempt may have reached the gateway. */
   maybeSent: boolean;
   loggedAttempt: number;
@@ -102,31 +105,51 @@ export interface Transport {
 
 const isBrowser = typeof (globalThis as { document?: unknown }).document !== 'undefined';
 
-async function readBody(response: Response, timeout: number | false): Promise<string> {
-  if (timeout === false) return response.text();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      response.text(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          response.body?.cancel().catch(() => {});
-          reject(new TvsTimeoutError(timeout, {}));
-        }, timeout);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
+/**
+ * Thrown from the transport's `fetch` when the response asks for another attempt; the call's
+ * `shouldRetry` turns it into ky's retry after `delay` milliseconds.
+ */
+class RetryRequest extends Error {
+  constructor(readonly delay: number) {
+    super('retry');
   }
 }
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+let randomPool = new Uint8Array(0);
+let randomAt = 0;
+
+/**
+ * A new `RequestID` in `newRequestId`'s format (32 lowercase hex, 128 random bits from
+ * `crypto.getRandomValues`), drawing the bytes 4 KiB at a time: one `getRandomValues` per call
+ * cost more than the rest of the envelope.
+ */
+function newId(): string {
+  if (randomAt + 16 > randomPool.length) {
+    randomPool = crypto.getRandomValues(new Uint8Array(4096));
+    randomAt = 0;
+  }
+  let id = '';
+  for (const end = randomAt + 16; randomAt < end; randomAt++) id += HEX[randomPool[randomAt]!];
+  return id;
+}
+
+/** Options of one ky call: ky forwards `tvsCall`, an option it does not know, to `fetch`. */
+interface CallOptions {
+  readonly tvsCall: CallState;
+}
+
+const RETRY_METHODS = ['post'];
 
 /** @internal */
 export function createTransport(options: ResolvedOptions): Transport {
   const { retry: policy, logger } = options;
   const clock = createSkewClock(options.now);
+  const customFetch = options.fetch;
   const signer: Signer | undefined =
     options.credentials && createSigner(options.credentials, { now: clock.now });
 
+  /** Sent with every attempt (ky's own request does not carry them; see `attempt`). */
   const headers: Record<string, string> = {
     'content-type': 'application/json;charset=utf-8',
     accept: 'application/json',
@@ -137,11 +160,36 @@ export function createTransport(options: ResolvedOptions): Transport {
       `tvs-sdk-typescript/${VERSION}${options.userAgent ? ` ${options.userAgent}` : ''}`;
   }
 
+  /**
+   * For each URL without a query of its own: what `signer.signUrl` puts before the timestamp's
+   * digits (the normalised URL, `?appkey=…&timestamp=`), taken from its own output once.
+   */
+  const signedPrefixes = new Map<string, string>();
+  const signUrl = (url: string): string => {
+    if (!signer) return url;
+    const prefix = signedPrefixes.get(url);
+    if (prefix !== undefined) {
+      // Just `appkey` and `timestamp`: the signer's fast path, no URL parsing or sorting.
+      // A Base64 signature only needs `+`, `/` and `=` encoded, as `encodeURIComponent` does.
+      const { timestamp, signature } = signer.sign();
+      return `${prefix}${timestamp}&signature=${encodeURIComponent(signature)}`;
+    }
+    const signed = signer.signUrl(url);
+    const at = signed.indexOf('&timestamp=');
+    if (!url.includes('?') && !url.includes('#') && at > 0 && signed.indexOf('?') < at) {
+      if (signedPrefixes.size >= 1000) signedPrefixes.clear();
+      signedPrefixes.set(url, signed.slice(0, at + '&timestamp='.length));
+    }
+    return signed;
+  };
+
   const sign = (state: CallState): string => {
     state.signedOffset = clock.offset;
     state.attemptStart = performance.now();
     state.inFlight = true;
-    return signer ? signer.signUrl(state.url) : state.url;
+    state.reading = false;
+    state.signedUrl = signUrl(state.url);
+    return state.signedUrl;
   };
 
   const log = (
@@ -190,6 +238,8 @@ export function createTransport(options: ResolvedOptions): Transport {
         state.timeout === false ? undefined : state.timeout,
         init,
       );
+      // A body that stalls after the headers: the attempt timed out while reading.
+      if (state.reading) return timeout;
       if (!state.idempotent && (state.inFlight || state.maybeSent)) {
         return new TvsAmbiguousError(state.operation, 'timeout', 'no answer in time', {
           ...init,
@@ -210,42 +260,71 @@ export function createTransport(options: ResolvedOptions): Transport {
     return network;
   };
 
+  /** The call fails with `error`: no retry, whatever ky's `shouldRetry` is asked later. */
+  const fail = (state: CallState, error: unknown): never => {
+    state.settled = true;
+    throw finalError(state, error);
+  };
+
   /** A retry the gateway asked for (throttling, 429, 503) or allowed (idempotent 5xx). */
   const retryOrFail = (state: CallState, response: Response, error: TvsError, url: string) => {
     const after = parseRetryAfter(response.headers.get('retry-after'), Date.now());
     if (state.retries >= policy.limit || (after !== undefined && after > policy.maxRetryAfter)) {
       log(state, { status: response.status, ...codeOf(error), outcome: 'fail' }, url);
-      throw finalError(state, error);
+      return fail(state, error);
     }
     state.retries++;
     log(state, { status: response.status, ...codeOf(error), outcome: 'retry' }, url);
-    return ky.retry({ delay: after ?? backoff(policy, state.retries), code: String(error.code) });
+    throw new RetryRequest(after ?? backoff(policy, state.retries));
   };
 
-  const afterResponse = async ({ request, response, options: kyOptions }: AfterResponseState) => {
-    const state = kyOptions.context['state'] as CallState;
-    const url = request.url;
+  /**
+   * One attempt: ky's `fetch`. Sends the signed request, reads the body once and judges it, so
+   * ky never clones the response (it clones it for every `afterResponse` hook) nor a body (ky's
+   * request carries only the signed URL, method and signal: the headers and body are added here,
+   * which keeps the copy ky makes of it before each attempt, for retries, cheap). Resolves with
+   * the response of a success (`state.decoded` set); throws a {@link RetryRequest} for another
+   * attempt, or the call's final error.
+   */
+  const attempt = async (request: Request, kyInit: CallOptions): Promise<Response> => {
+    const state = kyInit.tvsCall;
+    // What `request.url` says, without serialising the URL again.
+    const url = state.signedUrl;
+    const init: RequestInit = {
+      method: 'POST',
+      headers,
+      body: state.body,
+      signal: request.signal,
+    };
+    // A caller's `fetch` gets a whole `Request`, as it would from ky; the global one gets the
+    // URL and init, which saves copying a `Request` into another.
+    const response = await (customFetch
+      ? customFetch(new Request(url, init))
+      : globalThis.fetch(url, init));
+    state.reading = true;
     let text: string;
     try {
-      text = await readBody(response, state.timeout);
+      text = await response.text();
     } catch (error) {
+      // ky's timeout (or total timeout) fired while reading: ky has already moved on with a
+      // TimeoutError, which `shouldRetry` handles as a body timeout.
+      if (request.signal.aborted && !state.signal?.aborted) throw error;
       // The body broke off: the gateway got the request and may have acted on it.
+      state.reading = false;
       state.inFlight = false;
       state.maybeSent = true;
-      const failure = finalError(
-        state,
-        error instanceof TvsError
-          ? error
-          : new Error('the response body broke off', { cause: error }),
-      );
+      const cause = new Error('the response body broke off', { cause: error });
       if (state.idempotent && state.retries < policy.limit && !state.signal?.aborted) {
         state.retries++;
         log(state, { status: response.status, error: 'body', outcome: 'retry' }, url);
-        return ky.retry({ delay: backoff(policy, state.retries), code: 'BODY' });
+        throw new RetryRequest(backoff(policy, state.retries));
       }
       log(state, { status: response.status, error: 'body', outcome: 'fail' }, url);
-      throw failure;
+      return fail(state, cause);
     }
+    // The same race, lost by a hair: the body arrived as ky gave up on the attempt.
+    if (request.signal.aborted && !state.signal?.aborted) throw new Error('attempt timed out');
+    state.reading = false;
     state.inFlight = false;
     state.maybeSent = true;
     const status = response.status;
@@ -255,7 +334,7 @@ export function createTransport(options: ResolvedOptions): Transport {
       if (response.ok) {
         state.decoded = decoded;
         log(state, { status, code: 0, outcome: 'done' }, url);
-        return;
+        return response;
       }
       error = new TvsHttpError(status, text, { requestId: decoded.Header.RequestID });
     } catch (caught) {
@@ -267,7 +346,7 @@ export function createTransport(options: ResolvedOptions): Transport {
         if (!Number.isNaN(serverMs) && clock.observe(serverMs, state.signedOffset)) {
           state.skewRetried = true;
           log(state, { status, code: error.code, outcome: 'resign' }, url);
-          return ky.retry({ delay: 0, code: 'CLOCK_SKEW' });
+          throw new RetryRequest(0);
         }
       }
       // `retryable` codes are the ones where the gateway did not act: any call may repeat.
@@ -289,21 +368,21 @@ export function createTransport(options: ResolvedOptions): Transport {
       error = httpError;
     }
     log(state, { status, ...codeOf(error), outcome: 'fail' }, url);
-    throw finalError(state, error);
+    return fail(state, error);
   };
 
   const beforeRetry = ({ request, options: kyOptions }: BeforeRetryState) => {
-    const state = kyOptions.context['state'] as CallState;
+    const state = (kyOptions as unknown as CallOptions).tvsCall;
     state.attempts++;
-    return new Request(sign(state), {
-      method: 'POST',
-      headers: request.headers,
-      body: state.body,
-      signal: request.signal,
-    });
+    return new Request(sign(state), { method: 'POST', signal: request.signal });
   };
 
   const shouldRetry = (state: CallState, error: Error): boolean => {
+    if (error instanceof RetryRequest) {
+      state.nextDelay = error.delay;
+      return true;
+    }
+    if (state.settled) return false;
     const wasInFlight = state.inFlight;
     state.inFlight = false;
     if (state.signal?.aborted) return false;
@@ -311,7 +390,7 @@ export function createTransport(options: ResolvedOptions): Transport {
     const notSent = !timedOut && wasNotSent(error);
     if (!notSent && wasInFlight) state.maybeSent = true;
     const retry = state.retries < policy.limit && (notSent || state.idempotent);
-    const name = timedOut ? 'timeout' : notSent ? 'refused' : 'network';
+    const name = state.reading ? 'body' : timedOut ? 'timeout' : notSent ? 'refused' : 'network';
     // Restore in-flight for the final error's ambiguity check when not retrying.
     if (!retry) {
       state.inFlight = wasInFlight;
@@ -319,28 +398,21 @@ export function createTransport(options: ResolvedOptions): Transport {
       return false;
     }
     state.retries++;
+    state.nextDelay = backoff(policy, state.retries);
     log(state, { error: name, outcome: 'retry' }, state.url);
     return true;
   };
 
+  // Only what does not change between calls; the retry options are per call (see `send`).
+  // (ky merges these into every call's options, so they are as few as possible. `attempt` only
+  // ever resolves with a success, so `throwHttpErrors` and the status-code retry lists never
+  // come into play.)
   const api: KyInstance = ky.create({
     method: 'post',
-    headers,
-    throwHttpErrors: false,
-    totalTimeout: options.totalTimeout,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    retry: {
-      // One more than the policy allows: the clock-skew re-sign. The hooks count the rest.
-      limit: policy.limit + 1,
-      methods: ['post'],
-      statusCodes: [],
-      afterStatusCodes: [],
-      retryOnTimeout: true,
-      delay: (attempt) => Math.min(policy.maxDelay, policy.baseDelay * 2 ** (attempt - 1)),
-      jitter: true,
-      backoffLimit: policy.maxDelay,
-    },
-    hooks: { afterResponse: [afterResponse], beforeRetry: [beforeRetry] },
+    timeout: options.timeout,
+    ...(options.totalTimeout === false ? {} : { totalTimeout: options.totalTimeout }),
+    fetch: attempt as unknown as typeof globalThis.fetch,
+    hooks: { beforeRetry: [beforeRetry] },
   });
 
   return {
@@ -348,7 +420,7 @@ export function createTransport(options: ResolvedOptions): Transport {
     async send(operation, idempotent, path, payload, requestOptions = {}) {
       const { signal } = requestOptions;
       signal?.throwIfAborted();
-      const envelope = encodeRequest(payload, { requestId: requestOptions.requestId });
+      const envelope = encodeRequest(payload, { requestId: requestOptions.requestId ?? newId() });
       const timeout =
         requestOptions.timeout === undefined ? options.timeout : requestOptions.timeout;
       const state: CallState = {
@@ -362,22 +434,33 @@ export function createTransport(options: ResolvedOptions): Transport {
         attempts: 1,
         retries: 0,
         skewRetried: false,
+        signedUrl: '',
         signedOffset: 0,
         attemptStart: 0,
         inFlight: false,
         maybeSent: false,
+        reading: false,
+        settled: false,
+        nextDelay: 0,
         loggedAttempt: 0,
         decoded: undefined,
       };
       let response: Response;
       try {
-        response = await api(sign(state), {
-          body: state.body,
-          timeout,
+        const callOptions: Options & CallOptions = {
+          ...(requestOptions.timeout === undefined ? {} : { timeout }),
           ...(signal ? { signal } : {}),
-          context: { state },
-          retry: { shouldRetry: ({ error }) => shouldRetry(state, error) },
-        });
+          tvsCall: state,
+          retry: {
+            // One more than the policy allows: the clock-skew re-sign. `attempt` and
+            // `shouldRetry` count the rest and choose each wait.
+            limit: policy.limit + 1,
+            methods: RETRY_METHODS,
+            shouldRetry: ({ error }) => shouldRetry(state, error),
+            delay: () => state.nextDelay,
+          },
+        };
+        response = await api(sign(state), callOptions);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (!(error instanceof TvsError)) {
@@ -389,7 +472,6 @@ export function createTransport(options: ResolvedOptions): Transport {
         }
         throw finalError(state, error);
       }
-      response.body?.cancel().catch(() => {});
       const decoded = state.decoded!;
       return {
         payload: decoded.Payload,
