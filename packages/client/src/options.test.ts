@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from './options.js';
+import { readEnv, resolveOptions } from './options.js';
 
 const TOKEN = 'tok-SECRET-options';
 
@@ -19,6 +19,23 @@ describe('resolveOptions', () => {
     );
     expect(r.credentials?.appkey).toBe('env-app');
     expect(r.baseUrl).toBe('https://gw-sg.tvs.qq.com');
+  });
+
+  it('treats variables the runtime will not let it read as unset (Deno without --allow-env)', () => {
+    // Deno's process.env throws NotCapable on every read without the permission.
+    const denied = new Proxy({} as Record<string, string | undefined>, {
+      get(_target, name) {
+        throw new Error(`NotCapable: Requires env access to "${String(name)}"`);
+      },
+    });
+    const env = readEnv(denied);
+    expect(env.TVS_REGION).toBeUndefined();
+    const r = resolveOptions({ appkey: 'a', accessToken: TOKEN }, env);
+    expect(r.region).toBe('cn');
+    expect(r.logger).toBeUndefined();
+    expect(() => resolveOptions({}, env)).toThrow(/no credentials/);
+    expect(readEnv({ TVS_REGION: 'sg' }).TVS_REGION).toBe('sg');
+    expect(readEnv(undefined)).toEqual({});
   });
 
   it('refuses missing and half-set credentials at construction, never quoting the token', () => {

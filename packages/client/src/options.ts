@@ -51,9 +51,25 @@ export interface ResolvedOptions {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function readEnv(): Env {
-  const process = (globalThis as { process?: { env?: Env } }).process;
-  return process?.env ?? {};
+/**
+ * The environment, read lazily, one variable at a time. A variable the runtime will not let us
+ * read counts as unset: Deno without `--allow-env` throws `NotCapable` on every `process.env`
+ * read, and options given in code must work there. @internal
+ */
+export function readEnv(
+  source: Env | undefined = (globalThis as { process?: { env?: Env } }).process?.env,
+): Env {
+  if (source === undefined) return {};
+  return new Proxy({} as Env, {
+    get(_target, name) {
+      if (typeof name !== 'string') return undefined;
+      try {
+        return source[name];
+      } catch {
+        return undefined;
+      }
+    },
+  });
 }
 
 function optionalString(value: unknown, name: string): string | undefined {

@@ -13,8 +13,11 @@ export const version = JSON.parse(readFileSync(workerdPackage, 'utf8')).version;
 /** @param {{ esm: string }} context */
 export async function run({ esm }) {
   const mf = new Miniflare({
-    modules: true,
-    script: readFileSync(esm, 'utf8'),
+    // The one module listed explicitly, as wrangler uploads a bundle: with `modules: true`
+    // Miniflare would scan the script for imports and refuse any `import(nonLiteral)` (such as
+    // the mock gateway's lazy Node-only `listen` adapter), though workerd only resolves a dynamic
+    // import when it runs.
+    modules: [{ type: 'ESModule', path: esm, contents: readFileSync(esm, 'utf8') }],
     // A fixed date: the behaviour tested must not drift with the day the matrix runs.
     compatibilityDate: '2026-01-01',
   });
