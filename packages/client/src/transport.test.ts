@@ -63,12 +63,13 @@ describe('transport timeouts', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('does not resend a stalled non-idempotent call', async () => {
+  it('does not resend a stalled non-idempotent call and reports it as ambiguous', async () => {
     const { calls, fetch } = stalling();
     const client = createClient({ ...options, fetch, timeout: 40, retry });
     const error = await client.request('/v2/make', {}).catch((e) => e);
-    expect(error).toBeInstanceOf(TvsTimeoutError);
-    expect(error).not.toBeInstanceOf(TvsAmbiguousError);
+    expect(error).toBeInstanceOf(TvsAmbiguousError);
+    expect(error.cause).toBeInstanceOf(TvsTimeoutError);
+    expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
     expect(error.attempts).toBe(1);
     expect(calls).toHaveLength(1);
   });

@@ -238,9 +238,9 @@ export function createTransport(options: ResolvedOptions): Transport {
         state.timeout === false ? undefined : state.timeout,
         init,
       );
-      // A body that stalls after the headers: the attempt timed out while reading.
-      if (state.reading) return timeout;
-      if (!state.idempotent && (state.inFlight || state.maybeSent)) {
+      // Headers already arrived when a body stalls (`reading`): the gateway certainly got the
+      // call, so a call that is not safe to repeat is as ambiguous as one that never answered.
+      if (!state.idempotent && (state.reading || state.inFlight || state.maybeSent)) {
         return new TvsAmbiguousError(state.operation, 'timeout', 'no answer in time', {
           ...init,
           cause: timeout,
