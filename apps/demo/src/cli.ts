@@ -5,6 +5,7 @@
  */
 import { relative } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { chat } from './chat.js';
 import { listAvatars, listVoices, progress, SAMPLE_SCRIPT, sign, tour, video } from './commands.js';
 import { type Connection, connect } from './connect.js';
 import { explain } from './explain.js';
@@ -91,8 +92,9 @@ function report(error: unknown, run: Run, connection: Connection | undefined): n
 async function withGateway(
   command: Command,
   body: (connection: Connection, run: Run) => Promise<object>,
+  { jsonLines = false } = {},
 ): Promise<void> {
-  const ui = new Ui(command.optsWithGlobals()['json'] === true);
+  const ui = new Ui(command.optsWithGlobals()['json'] === true, undefined, jsonLines);
   const run: Run = { ui, signal: controller.signal };
   let connection: Connection | undefined;
   try {
@@ -254,6 +256,22 @@ program
     withGateway(command, (connection, run) =>
       progress(connection, run, taskId, options.wait === true),
     ),
+  );
+
+program
+  .command('chat')
+  .addOption(
+    new Option('--json', 'machine output: one JSON line per event (downlink messages among them)'),
+  )
+  .description(
+    'open a live session, type lines for the avatar to speak, watch its speak status (/quit or Ctrl-D ends it)',
+  )
+  .option('--avatar <VirtualmanKey>', 'the avatar asset (default: the first one that takes text)')
+  .option('--project <VirtualmanProjectId>', 'a console project instead of an avatar')
+  .action(async (options: { avatar?: string; project?: string }, command: Command) =>
+    withGateway(command, (connection, run) => chat(connection, run, options), {
+      jsonLines: true,
+    }),
   );
 
 program

@@ -1,8 +1,10 @@
 import {
   TvsAmbiguousError,
   TvsApiError,
+  TvsChannelError,
   TvsHttpError,
   TvsNetworkError,
+  TvsSessionError,
   TvsTaskFailedError,
 } from '@tvs/client';
 import { describe, expect, it } from 'vitest';
@@ -55,5 +57,22 @@ describe('explain', () => {
     expect(explain(new UsageError('bad', ['do this'])).exitCode).toBe(2);
     expect(explain(new DownloadError('nope')).exitCode).toBe(1);
     expect(explain(new Error('boom')).headline).toBe('Unexpected error: boom');
+  });
+
+  it('explains a refused drive from the error table, and a failed session', () => {
+    const drive = explain(
+      new TvsChannelError('refused', {
+        sessionId: 's1',
+        reason: 'drive-failed',
+        gatewayCode: 801005,
+        reqId: 'r2',
+      }),
+    );
+    expect(drive.headline).toBe('The gateway refused the text (ReqId r2): error 801005.');
+    expect(drive.details).toContain('RequestID: r2 (quote it to support)');
+    expect(drive.hints.join(' ')).toContain('Rephrase the text');
+    const session = explain(new TvsSessionError('s1', { SessionStatus: 4, ErrorCode: 110018 }));
+    expect(session.headline).toBe('The session s1 failed (status 4, ErrorCode 110018).');
+    expect(session.hints.join(' ')).toContain('tvs-demo chat');
   });
 });

@@ -1,10 +1,12 @@
 import {
   TvsAmbiguousError,
   TvsApiError,
+  TvsChannelError,
   TvsEnvelopeError,
   TvsError,
   TvsHttpError,
   TvsNetworkError,
+  TvsSessionError,
   TvsTaskFailedError,
   TvsTimeoutError,
 } from '@tvs/client';
@@ -46,7 +48,7 @@ const CATEGORY_HINTS: Readonly<Record<string, readonly string[]>> = {
     'List what exists with `tvs-demo avatars` and `tvs-demo voices`.',
   ],
   quota: [
-    'Wait for running tasks to end, or check the hour package and concurrency in the TVS console.',
+    'Wait for running tasks to end, close sessions you no longer use (list them in the TVS console), or check the hour package and concurrency there.',
   ],
   throttle: ['Wait a few seconds and run the command again.'],
   expired: ['Pick another avatar or voice (`tvs-demo avatars`, `tvs-demo voices`).'],
@@ -54,7 +56,9 @@ const CATEGORY_HINTS: Readonly<Record<string, readonly string[]>> = {
   conflict: [
     'Do not submit again: the first request went through. Look for its task with `tvs-demo progress <taskId>`.',
   ],
-  session: ['Sessions are not used by this demo; check the session in the TVS console.'],
+  session: [
+    'Run `tvs-demo chat` again for a new session; check the session list in the TVS console.',
+  ],
   internal: ['A problem on the gateway side: wait a moment and run the command again.'],
   unknown: ["Look the code up in Tencent's TVS documentation, and quote the RequestID to support."],
 };
@@ -79,6 +83,36 @@ function explainTvsError(error: TvsError, context: ErrorContext): Omit<Explanati
         ...requestIdLine(error),
       ],
       hints,
+      exitCode: 1,
+    };
+  }
+  if (error instanceof TvsChannelError && error.gatewayCode !== undefined) {
+    // A drive (or the session) refused with a gateway code: explained from the error table.
+    const table = explainTvsError(
+      new TvsApiError({
+        code: error.gatewayCode,
+        gatewayMessage: error.message,
+        requestId: error.reqId,
+      }),
+      context,
+    );
+    return {
+      ...table,
+      headline:
+        error.reason === 'drive-failed'
+          ? `The gateway refused the text (ReqId ${error.reqId}): error ${error.gatewayCode}.`
+          : `The session ${error.sessionId} ended (${error.reason}): error ${error.gatewayCode}.`,
+    };
+  }
+  if (error instanceof TvsSessionError) {
+    const code = error.errorCode === undefined ? '' : `, ErrorCode ${error.errorCode}`;
+    return {
+      headline: `The session ${error.sessionId} ${error.reason === 'failed' ? 'failed' : 'closed'} (status ${error.sessionStatus}${code}).`,
+      details: [
+        ...(error.errorMessage ? [`Gateway message: ${error.errorMessage}`] : []),
+        `What it means: ${error.explanation}`,
+      ],
+      hints: [...CATEGORY_HINTS['session']!],
       exitCode: 1,
     };
   }
@@ -150,7 +184,8 @@ function explainTvsError(error: TvsError, context: ErrorContext): Omit<Explanati
       exitCode: 1,
     };
   }
-  return { headline: error.message, details: [], hints: [], exitCode: 1 };
+  const hints = error instanceof TvsChannelError ? [...CATEGORY_HINTS['session']!] : [];
+  return { headline: error.message, details: [], hints, exitCode: 1 };
 }
 
 /** Explains any error the demo can meet. */

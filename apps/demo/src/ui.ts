@@ -12,15 +12,23 @@ export class Ui {
   readonly json: boolean;
   /** Bars and colours: stdout is a terminal and `--json` is off. */
   readonly tty: boolean;
+  /** `--json` as JSON Lines (one compact object a line, for commands that stream events). */
+  readonly jsonLines: boolean;
 
-  constructor(json: boolean, stdoutIsTty = process.stdout.isTTY === true) {
+  constructor(json: boolean, stdoutIsTty = process.stdout.isTTY === true, jsonLines = false) {
     this.json = json;
     this.tty = stdoutIsTty && !json;
+    this.jsonLines = jsonLines;
   }
 
   /** A line of human text on stdout (dropped with `--json`). */
   line(text = ''): void {
-    if (!this.json) process.stdout.write(`${text}\n`);
+    this.write(`${text}\n`);
+  }
+
+  /** Human text on stdout without a line break, to be continued (dropped with `--json`). */
+  write(text: string): void {
+    if (!this.json) process.stdout.write(text);
   }
 
   style(format: Style, text: string): string {
@@ -31,9 +39,16 @@ export class Ui {
     this.line(this.style('bold', text));
   }
 
-  /** The `--json` document. */
+  /** The `--json` document (one compact line in JSON Lines mode). */
   document(value: unknown): void {
-    if (this.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    if (this.json) {
+      process.stdout.write(`${JSON.stringify(value, null, this.jsonLines ? undefined : 2)}\n`);
+    }
+  }
+
+  /** One JSON line of a streaming command's `--json` output. */
+  event(value: unknown): void {
+    if (this.json) process.stdout.write(`${JSON.stringify(value)}\n`);
   }
 
   /** A line on stderr, for errors: styled only when stderr is a terminal. */

@@ -23,6 +23,9 @@ export interface RunOptions {
   /** Called once stdout contains this text, with the child (to send it a signal). */
   when?: { stdout: string; act(child: ChildProcess): void };
   timeoutMs?: number;
+  /** Written to stdin (else stdin is empty), which is then closed unless `keepStdinOpen`. */
+  input?: string;
+  keepStdinOpen?: boolean;
 }
 
 /** A temporary working directory. */
@@ -48,8 +51,10 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd,
     env: cleanEnv(options.env),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  if (options.keepStdinOpen) child.stdin.write(options.input ?? '');
+  else child.stdin.end(options.input);
   let stdout = '';
   let stderr = '';
   let triggered = false;
