@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 /** The built CLI, run as a user runs it. */
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -28,9 +29,17 @@ export interface RunOptions {
   keepStdinOpen?: boolean;
 }
 
-/** A temporary working directory. */
+const made: string[] = [];
+// Each test file removes the working directories its runs made (downloads land in them).
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary working directory, removed after the test file. */
 export function freshDir(): string {
-  return mkdtempSync(join(tmpdir(), 'tvs-demo-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'tvs-demo-test-'));
+  made.push(dir);
+  return dir;
 }
 
 /** The environment of a test run: the caller's, minus anything TVS_, plus `extra`. */
