@@ -119,6 +119,11 @@ const baseEnv = Object.fromEntries(
 );
 baseEnv.TURBO_TELEMETRY_DISABLED = '1';
 baseEnv.DO_NOT_TRACK = '1';
+// The copy's commits and `changeset publish`'s tags need an identity; CI has no git config.
+for (const role of ['AUTHOR', 'COMMITTER']) {
+  baseEnv[`GIT_${role}_NAME`] = 'release-verify';
+  baseEnv[`GIT_${role}_EMAIL`] = 'release-verify@localhost';
+}
 
 try {
   if (!process.versions.node.startsWith('24.')) {
@@ -262,14 +267,7 @@ async function copyWorkingTree(from, to) {
     else copyFileSync(source, target);
   }
   // A repository of its own: `changeset publish` tags the release in it.
-  const git = (...args) =>
-    run(
-      'git',
-      ['-c', 'user.name=release-verify', '-c', 'user.email=release-verify@localhost', ...args],
-      {
-        cwd: to,
-      },
-    );
+  const git = (...args) => run('git', args, { cwd: to, env: baseEnv });
   await git('init', '-q', '-b', 'main');
   await git('add', '-A');
   await git('commit', '-q', '--no-verify', '-m', 'working tree snapshot');
