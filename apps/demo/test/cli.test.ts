@@ -270,8 +270,12 @@ describe('with credentials, through the same code (a mock gateway standing in fo
 
 describe('a busy account', () => {
   it('shows the queue position while the task waits (COMMIT), then the percent', async () => {
+    // Gateway time stands still until the CLI has shown the queue, so a slow start of the CLI
+    // (a loaded CI machine) cannot let the task ahead finish first.
+    const start = Date.now();
     const gateway = createMockGateway({
       credentials: [{ appkey: APPKEY, accessToken: TOKEN }],
+      now: () => start,
       renderSpeed: 10,
       concurrency: 1,
     });
@@ -285,6 +289,7 @@ describe('a busy account', () => {
       }
       const run = await runCli(['video', 'Mine comes third.', '--no-download'], {
         env: { TVS_APPKEY: APPKEY, TVS_ACCESS_TOKEN: TOKEN, TVS_BASE_URL: server.url },
+        when: { stdout: 'task ahead', act: () => void gateway.clock.advance(120_000) },
       });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/^ +\d+\.\ds {2}queued {4}1 task ahead$/m);
