@@ -13,7 +13,8 @@ const MAKE = '/v2/ivh/videomaker/broadcastservice/videomake';
 
 describe('the default run, against the embedded mock gateway', () => {
   it('lists assets, renders, downloads and shows subtitles, in plain lines off a terminal', async () => {
-    const run = await runCli([]);
+    // A render of about a second, so a loaded machine still polls while it is under way.
+    const run = await runCli([], { env: { TVS_DEMO_RENDER_SPEED: '4' } });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
@@ -355,8 +356,9 @@ describe('Ctrl-C', () => {
     expect(run.stderr).not.toContain('✖');
     expect(existsSync(join(run.cwd, 'out'))).toBe(false);
     // It stops at once instead of finishing the render (about 50 s at this speed).
-    expect(performance.now() - signalledAt).toBeLessThan(3_000);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    // (Bounds far from both, so a loaded machine cannot make the test flaky.)
+    expect(performance.now() - signalledAt).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });
 
