@@ -65,8 +65,8 @@ const entries = [
 ${entries.join('\n')}
 ];
 
-export function runMatrix() {
-  return runSuites(entries);
+export function runMatrix(context) {
+  return runSuites(entries, context);
 }
 
 // The workerd adapter loads this module as a Worker script: one request runs the matrix.

@@ -32,6 +32,11 @@ export function formatReport(results, skipped) {
       continue;
     }
     for (const [i, s] of r.suites.entries()) {
+      if (s.notRun) {
+        // Not a pass and not a failure: the runtime lacks what the suite needs, by design.
+        rows.push([runtime, version, s.name, `- (${s.notRun})`, i === 0 ? time : '']);
+        continue;
+      }
       const total = s.passed + s.failed.length;
       passed += s.passed;
       failed += s.failed.length;

@@ -1,10 +1,12 @@
-// The runtime matrix: discover suites → bundle them → run the bundle in every runtime (in
-// parallel, each as soon as its install is done) → print the table, write results.json.
+// The runtime matrix: discover suites → bundle them → start the loopback gateway → run the
+// bundle in every runtime (in parallel, each as soon as its install is done) → print the table,
+// write results.json.
 // Exits 1 when any case or runtime fails, or nothing ran.
 import { join } from 'node:path';
 import { bundle } from './bundle.mjs';
 import { discover } from './discover.mjs';
 import { ensureRuntime } from './install-runtimes.mjs';
+import { startLoopbackGateway } from './loopback.mjs';
 import { CACHE_DIR, HARNESS_DIR, REPO_ROOT } from './paths.mjs';
 import { formatReport, writeResults } from './report.mjs';
 import { selectRuntimes } from './runtimes.mjs';
@@ -34,7 +36,13 @@ async function main() {
   const { packages, suites } = discover(REPO_ROOT, HARNESS_DIR);
   const bundles = await bundle({ suites, packages, outDir: join(CACHE_DIR, 'bundle') });
 
-  const results = await Promise.all(selected.map((rt) => runOne(rt, binaries.get(rt.name))));
+  const loopback = await startLoopbackGateway();
+  let results;
+  try {
+    results = await Promise.all(selected.map((rt) => runOne(rt, binaries.get(rt.name))));
+  } finally {
+    await loopback.close();
+  }
   const { text, failed } = formatReport(results, skipped);
   console.log(`\n${text}`);
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -55,7 +63,8 @@ async function main() {
       base.version ??= adapter.version;
       const binary = await installed;
       const t1 = Date.now(); // time the run, not the install
-      const out = await adapter.run({ ...bundles, binary });
+      const context = rt.loopback ? loopback.context : {};
+      const out = await adapter.run({ ...bundles, binary, name: rt.name, context });
       const version = out.version ?? out.engine?.split(' ')[1];
       // The pins must be what actually ran (a stale cache or a PATH shim would show here).
       if (rt.version && out.engine !== `${rt.label} ${rt.version}`) {

@@ -8,6 +8,8 @@
  * @property {string} adapter   file under runners/
  * @property {string} [version] the version that must run (checked against what did run)
  * @property {{ pkg: string, version: string, bin: string }} [npm]  installed into .cache/runtimes
+ * @property {boolean} [loopback]  gets the loopback gateway (sockets to 127.0.0.1 and a global
+ *   WebSocket), so suites that `need` it run there
  */
 
 /** @type {Runtime[]} */
@@ -25,15 +27,23 @@ export const RUNTIMES = [
     adapter: 'node',
     version: '22.23.3',
     npm: { pkg: 'node', version: '22.23.3', bin: 'node' },
+    loopback: true,
   },
   // The Node running the matrix (24, the toolchain's) needs no install: process.execPath.
-  { name: 'node24', label: 'node', adapter: 'node', version: process.versions.node },
+  {
+    name: 'node24',
+    label: 'node',
+    adapter: 'node',
+    version: process.versions.node,
+    loopback: true,
+  },
   {
     name: 'deno',
     label: 'deno',
     adapter: 'deno',
     version: '2.9.6',
     npm: { pkg: 'deno', version: '2.9.6', bin: 'deno' },
+    loopback: true,
   },
   {
     name: 'bun',
@@ -41,8 +51,11 @@ export const RUNTIMES = [
     adapter: 'bun',
     version: '1.4.5',
     npm: { pkg: 'bun', version: '1.4.5', bin: 'bun' },
+    loopback: true,
   },
-  // In-process adapters: their versions come from this package's devDependencies.
+  // Node 20 has no global WebSocket. In-process adapters: their versions come from this
+  // package's devDependencies; they get no loopback gateway (a Worker, the Edge VM and a page
+  // reach the gateway through a signing proxy, not directly).
   { name: 'workerd', label: 'workerd', adapter: 'workerd' },
   { name: 'edge', label: 'edge-runtime', adapter: 'edge' },
   { name: 'chromium', label: 'chromium', adapter: 'chromium' },

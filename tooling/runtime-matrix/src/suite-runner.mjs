@@ -2,17 +2,26 @@
 // Must use nothing but ECMAScript: it runs in workerd, the Edge VM and a browser page too.
 
 /**
- * @typedef {{ name: string, cases: Array<{ name: string, run: () => void | Promise<void> }> }} Suite
+ * What the matrix hands every case. `loopback` is a mock gateway listening on 127.0.0.1 (real
+ * HTTP and WebSocket), present only in runtimes that can open sockets to it.
+ * @typedef {{ loopback?: { url: string, appkey: string, accessToken: string } }} Context
+ * @typedef {{ name: string, needs?: Array<keyof Context>,
+ *   cases: Array<{ name: string, run: (context: Context) => void | Promise<void> }> }} Suite
  * @typedef {{ pkg: string, file: string, suite: Suite }} Entry
  * @typedef {{ name: string, package: string, file: string, passed: number,
- *   failed: Array<{ case: string, message: string }> }} SuiteResult
+ *   failed: Array<{ case: string, message: string }>, notRun?: string }} SuiteResult
+ *   notRun: why the suite did not run here (a need this runtime's context lacks)
  */
+
+/** What a suite may need from the context (see {@link Context}). */
+const NEEDS = ['loopback'];
 
 /**
  * @param {Entry[]} entries
+ * @param {Context} [context]
  * @returns {Promise<{ engine: string, suites: SuiteResult[] }>}
  */
-export async function runSuites(entries) {
+export async function runSuites(entries, context = {}) {
   const suites = [];
   for (const { pkg, file, suite } of entries) {
     const valid = isSuite(suite);
@@ -24,8 +33,14 @@ export async function runSuites(entries) {
       passed: 0,
       failed: [],
     };
+    const missing = valid ? (suite.needs ?? []).filter((need) => context[need] === undefined) : [];
+    if (missing.length > 0) {
+      result.notRun = `needs ${missing.join(', ')}`;
+      suites.push(result);
+      continue;
+    }
     if (!valid) {
-      const message = 'default export is not { name, cases: [{ name, run }] }';
+      const message = `default export is not { name, needs?: [${NEEDS.join(', ')}], cases: [{ name, run }] }`;
       result.failed.push({ case: '(suite)', message });
     } else if (suite.cases.length === 0) {
       // An empty suite usually means a broken fixture or filter; never count it as green.
@@ -33,7 +48,7 @@ export async function runSuites(entries) {
     }
     for (const c of valid ? suite.cases : []) {
       try {
-        await c.run();
+        await c.run(context);
         result.passed++;
       } catch (error) {
         result.failed.push({ case: c.name, message: describe(error) });
@@ -47,6 +62,9 @@ export async function runSuites(entries) {
 function isSuite(value) {
   return (
     typeof value?.name === 'string' &&
+    // A misspelt need would skip the suite everywhere, silently: only known needs are valid.
+    (value.needs === undefined ||
+      (Array.isArray(value.needs) && value.needs.every((need) => NEEDS.includes(need)))) &&
     Array.isArray(value.cases) &&
     value.cases.every((c) => typeof c?.name === 'string' && typeof c.run === 'function')
   );

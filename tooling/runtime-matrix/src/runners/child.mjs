@@ -5,17 +5,30 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 const MARK = '@@tvs-runtime-matrix-result@@';
+
+/**
+ * What an adapter that spawns a binary is given.
+ * @typedef {{ esm: string, binary?: string, name: string,
+ *   context?: import('../suite-runner.mjs').Context }} ChildJob
+ */
 export const TIMEOUT_MS = 60_000;
 
-/** Writes the driver beside the bundle (same folder, so a relative import finds it). */
-export function driverFor(esm) {
-  const driver = join(dirname(esm), 'driver.mjs');
+/**
+ * Writes the driver beside the bundle (same folder, so a relative import finds it); one per
+ * runtime, since each gets its own context.
+ * @param {string} esm
+ * @param {string} name  the runtime's name
+ * @param {import('../suite-runner.mjs').Context} [context]
+ */
+export function driverFor(esm, name, context = {}) {
+  const driver = join(dirname(esm), `driver-${name}.mjs`);
   writeFileSync(
     driver,
     // No top-level await: a never-settling case then ends the process (no marker) everywhere
     // alike, instead of a runtime-specific exit code or a hang.
     `import { runMatrix } from './${basename(esm)}';\n` +
-      `runMatrix().then((r) => console.log('\\n${MARK}' + JSON.stringify(r)));\n`,
+      `runMatrix(${JSON.stringify(context)})` +
+      `.then((r) => console.log('\\n${MARK}' + JSON.stringify(r)));\n`,
   );
   return driver;
 }

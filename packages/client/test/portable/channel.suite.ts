@@ -1,0 +1,144 @@
+// Portable: runs under vitest and, bundled, in the runtimes of tooling/runtime-matrix that can
+// open sockets (Node 22 and 24, Deno, Bun). Real HTTP and the runtime's own global WebSocket
+// against a mock gateway listening on 127.0.0.1, which the harness passes in as `loopback`.
+// Only chai and the package's public entry; no Node APIs.
+import {
+  createClient,
+  type DownlinkMessage,
+  type OpenSessionRequest,
+  TvsChannelError,
+  type TvsClient,
+} from '@tvs/client';
+import { expect } from 'chai';
+
+/** The mock gateway on loopback that the harness (or the vitest test) started. */
+export interface Loopback {
+  url: string;
+  appkey: string;
+  accessToken: string;
+}
+
+const PROJECT = { VirtualmanProjectId: 'proj-matrix', Protocol: 'webrtc' as const };
+const fast = { pollInterval: 50 };
+
+function clientOn(loopback: Loopback): TvsClient {
+  return createClient({
+    appkey: loopback.appkey,
+    accessToken: loopback.accessToken,
+    baseUrl: loopback.url,
+    retry: { baseDelay: 5, maxDelay: 20 },
+  });
+}
+
+/** A UserId of its own per case and runtime: runtimes share the gateway, and a UserId takes over. */
+function user(name: string): string {
+  return `${name}-${crypto.getRandomValues(new Uint32Array(1))[0]!.toString(16)}`;
+}
+
+function session(name: string, extra: { DriverType?: 1 | 3 } = {}): OpenSessionRequest {
+  return { ...PROJECT, UserId: user(name), ...extra };
+}
+
+/** The rejection of `promise`; fails when it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection, but it resolved');
+}
+
+type Case = { name: string; run: (context: { loopback?: Loopback }) => Promise<void> };
+
+/** Wraps a case body that needs the loopback gateway. */
+const withLoopback =
+  (body: (client: TvsClient) => Promise<void>): Case['run'] =>
+  async ({ loopback }) => {
+    if (!loopback) throw new Error('this suite needs the loopback gateway');
+    await body(clientOn(loopback));
+  };
+
+const cases: Case[] = [
+  {
+    name: 'a text conversation: two paced lines, each WaitingTextStart → TextStart → TextOver',
+    run: withLoopback(async (client) => {
+      const closedId = await client.sessions.run(
+        session('text'),
+        async ({ sessionId, channel }) => {
+          const seen: DownlinkMessage[] = [];
+          channel.on('message', ({ message }) => seen.push(message));
+          const drives = await Promise.all([
+            channel.sendText('Hello from every runtime.'),
+            channel.sendText('The second line waits its turn.'),
+          ]);
+          const finals = await Promise.all(drives.map((d) => d.finished({ timeout: 15_000 })));
+          expect(finals.map((m) => m.SpeakStatus)).to.deep.equal(['TextOver', 'TextOver']);
+          for (const drive of drives) {
+            const statuses = seen.filter((m) => m.ReqId === drive.reqId).map((m) => m.SpeakStatus);
+            expect(statuses).to.deep.equal(['WaitingTextStart', 'TextStart', 'TextOver']);
+          }
+          return sessionId;
+        },
+        { waitReady: fast },
+      );
+      // The lifecycle helper closed the session: it is no longer listed.
+      const { Sessions } = await client.sessions.list({});
+      expect(Sessions.map((s) => s.SessionId)).not.to.include(closedId);
+    }),
+  },
+  {
+    name: 'a streamed reply: one ReqId, pieces split to the size limit, an IsFinal packet',
+    run: withLoopback(async (client) => {
+      await client.sessions.run(
+        session('stream'),
+        async ({ channel }) => {
+          async function* reply() {
+            for (const token of ['Once ', 'upon ', 'a time. ']) yield token;
+            yield 'word '.repeat(420); // 2100 bytes: two pieces of at most 2000
+          }
+          const result = await channel.streamText(reply());
+          expect(result.packets).to.equal(3 + 2 + 1);
+          const final = await result.finished({ timeout: 15_000 });
+          expect(final).to.include({ SpeakStatus: 'TextOver', ReqId: result.reqId });
+        },
+        { waitReady: fast },
+      );
+    }),
+  },
+  {
+    name: 'a paced audio push (1 s of PCM) ends with AudioOver, within 0.75–1× real time',
+    run: withLoopback(async (client) => {
+      await client.sessions.run(
+        session('audio', { DriverType: 3 }),
+        async ({ channel }) => {
+          const pcm = new Uint8Array(32_000); // 1 s of 16 kHz 16-bit mono
+          const sent = await channel.sendAudio(pcm);
+          expect(sent).to.include({ bytes: pcm.length, durationMs: 1000, chunks: 7 });
+          expect(sent.realTimeFactor).to.be.within(0.75, 1);
+          expect((await sent.finished({ timeout: 15_000 })).SpeakStatus).to.equal('AudioOver');
+        },
+        { waitReady: fast },
+      );
+    }),
+  },
+  {
+    name: 'refuses audio on a text-only session before sending anything',
+    run: withLoopback(async (client) => {
+      await client.sessions.run(
+        session('text-only', { DriverType: 1 }),
+        async ({ channel }) => {
+          const error = await rejection(channel.sendAudio(new Uint8Array(5120)));
+          expect(error).to.be.instanceOf(TvsChannelError);
+          expect(error).to.include({ reason: 'audio-not-allowed' });
+          // The channel is still usable.
+          const drive = await channel.sendText('Still here.');
+          expect((await drive.finished({ timeout: 15_000 })).SpeakStatus).to.equal('TextOver');
+        },
+        { waitReady: fast },
+      );
+    }),
+  },
+];
+
+export default { name: '@tvs/client command channel (loopback)', needs: ['loopback'], cases };
