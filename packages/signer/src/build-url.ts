@@ -1,34 +1,30 @@
+import { joinEntries } from './canonical-query.js';
 import { percentEncode } from './percent-encode.js';
+import { fail, kind } from './validate.js';
 
 /**
- * Parses `url` as an absolute URL, with a TypeError that names the caller instead of the
- * runtime's generic message.
+ * Parses `url` (a copy, when it is a `URL`) with TypeErrors that name the caller instead of the
+ * runtime's generic message. Without `base` it must be absolute; verifiers pass a base so that
+ * request targets like `/path?a=1` from node:http parse too.
  * @internal
  */
-export function parseUrl(url: string | URL, where: string): URL {
-  if (url instanceof URL) return new URL(url.href);
-  if (typeof url !== 'string')
-    throw new TypeError(`${where}: url must be a string or URL, got ${typeof url}`);
+export function parseUrl(url: unknown, where: string, base?: string): URL {
+  if (typeof url !== 'string' && !(url instanceof URL))
+    fail(where, `url must be a string or URL, got ${kind(url)}`);
   try {
-    return new URL(url);
+    return new URL(url, base);
   } catch {
-    throw new TypeError(`${where}: url is not an absolute URL`);
+    return fail(where, base ? 'url cannot be parsed' : 'url is not an absolute URL');
   }
 }
 
 /**
- * Writes `entries` (already in canonical order) plus the signature as the URL's query, every
- * name and value percent-encoded once, so the server's decoded view is exactly what was signed.
+ * Writes `entries` (in canonical order, the signature last) as the URL's query, every name and
+ * value percent-encoded once, so the server's decoded view is exactly what was signed.
  * @internal
  */
-export function withSignedQuery(
-  url: URL,
-  entries: ReadonlyArray<readonly [string, string]>,
-  signature: string,
-): string {
-  let query = '';
-  for (const [name, value] of entries) query += `${percentEncode(name)}=${percentEncode(value)}&`;
+export function withQuery(url: URL, entries: ReadonlyArray<readonly [string, string]>): string {
   // Only unreserved characters and %XX remain, which the `search` setter leaves untouched.
-  url.search = `?${query}signature=${percentEncode(signature)}`;
+  url.search = joinEntries(entries, percentEncode);
   return url.href;
 }

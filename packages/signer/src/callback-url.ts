@@ -1,9 +1,9 @@
-import { parseUrl, withSignedQuery } from './build-url.js';
-import { canonicalEntries, joinEntries } from './canonical-query.js';
+import { parseUrl, withQuery } from './build-url.js';
+import { joinEntries } from './canonical-query.js';
 import { type Clock, clockOption, unixSeconds } from './clock.js';
 import { createHmacKey } from './hmac-key.js';
 import { assertNonEmptyString } from './validate.js';
-import { queryOf, type VerifyFailure, type VerifyOptions, verifyQuery } from './verify-query.js';
+import { type VerifyFailure, type VerifyOptions, verifyQuery } from './verify-query.js';
 
 /** A live-room callback whose signature checked out. */
 export interface CallbackVerifySuccess {
@@ -33,14 +33,9 @@ export function verifyCallbackUrl(
   options: VerifyOptions = {},
 ): CallbackVerifySuccess | VerifyFailure {
   assertNonEmptyString(signKey, 'signKey', 'verifyCallbackUrl');
-  const result = verifyQuery(
-    queryOf(url, 'verifyCallbackUrl'),
-    { required: ['reqid', 'timestamp'], signsEverything: false, keyFor: () => signKey },
-    options,
-    'verifyCallbackUrl',
-  );
-  if (!result.ok) return result;
-  return { ok: true, reqid: result.values.get('reqid')!, timestamp: result.timestamp };
+  return verifyQuery(url, options, 'verifyCallbackUrl', 'reqid', () => signKey) as
+    | CallbackVerifySuccess
+    | VerifyFailure;
 }
 
 /** Options for {@link signCallbackUrl}. */
@@ -70,22 +65,18 @@ export function signCallbackUrl(
   assertNonEmptyString(signKey, 'signKey', 'signCallbackUrl');
   assertNonEmptyString(options?.reqid, 'reqid', 'signCallbackUrl');
   const target = parseUrl(url, 'signCallbackUrl');
-  const timestamp = String(
-    unixSeconds(clockOption(options.now, 'signCallbackUrl'), 'signCallbackUrl'),
-  );
-  const signed = canonicalEntries(
-    [
-      ['reqid', options.reqid],
-      ['timestamp', timestamp],
-    ],
-    'signCallbackUrl',
-  );
+  const now = clockOption(options.now, 'signCallbackUrl');
+  // Already in canonical order: 'reqid' < 'timestamp'.
+  const signed: Array<[string, string]> = [
+    ['reqid', options.reqid],
+    ['timestamp', String(unixSeconds(now, 'signCallbackUrl'))],
+  ];
   const others = [...target.searchParams].filter(
-    ([name]) => name !== 'reqid' && name !== 'timestamp' && name !== 'signature',
+    ([name]) => !['reqid', 'timestamp', 'signature'].includes(name),
   );
-  return withSignedQuery(
-    target,
-    [...others, ...signed],
-    createHmacKey(signKey).sign(joinEntries(signed)),
-  );
+  return withQuery(target, [
+    ...others,
+    ...signed,
+    ['signature', createHmacKey(signKey)(joinEntries(signed))],
+  ]);
 }

@@ -1,8 +1,9 @@
 import { type QueryParams, queryEntries } from './query-entries.js';
+import { fail } from './validate.js';
 
 /**
- * Validated pairs in canonical order: `signature` left out, sorted by name in UTF-16 code-unit
- * order (JavaScript's default string comparison, which is what the gateway sorts by).
+ * Pairs in canonical order: `signature` left out, sorted by name in UTF-16 code-unit order
+ * (JavaScript's default string comparison, which is what the gateway sorts by).
  * @throws TypeError when a name appears twice.
  * @internal
  */
@@ -10,21 +11,22 @@ export function canonicalEntries(
   entries: ReadonlyArray<[string, string]>,
   where: string,
 ): Array<[string, string]> {
-  const kept = entries.filter((entry) => entry[0] !== 'signature');
-  kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const kept = entries
+    .filter(([name]) => name !== 'signature')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (let i = 1; i < kept.length; i++) {
-    if (kept[i - 1]![0] === kept[i]![0]) {
-      throw new TypeError(`${where}: parameter "${kept[i]![0]}" appears more than once`);
-    }
+    const name = kept[i]![0];
+    if (kept[i - 1]![0] === name) fail(where, `parameter "${name}" appears more than once`);
   }
   return kept;
 }
 
-/** Joins canonical pairs as `name=value&…` with raw values. @internal */
-export function joinEntries(entries: ReadonlyArray<readonly [string, string]>): string {
-  let out = '';
-  for (const [name, value] of entries) out += out === '' ? `${name}=${value}` : `&${name}=${value}`;
-  return out;
+/** Joins pairs as `name=value&…`, raw unless `encode` is given. @internal */
+export function joinEntries(
+  entries: ReadonlyArray<readonly [string, string]>,
+  encode: (text: string) => string = String,
+): string {
+  return entries.map(([name, value]) => `${encode(name)}=${encode(value)}`).join('&');
 }
 
 /**

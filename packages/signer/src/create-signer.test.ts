@@ -49,7 +49,7 @@ describe('createSigner', () => {
       { appkey: 'a', accessToken: 5 },
       'createSigner: accessToken must be a non-empty string, got number',
     ],
-    [null, 'createSigner: credentials must be an object with appkey and accessToken'],
+    [null, 'createSigner: credentials must be an object, got null'],
   ])('refuses bad credentials clearly (%#)', (input, message) => {
     expect(() => createSigner(input as never)).toThrow(new TypeError(message));
   });

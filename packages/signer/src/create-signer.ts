@@ -1,9 +1,9 @@
-import { parseUrl, withSignedQuery } from './build-url.js';
+import { parseUrl, withQuery } from './build-url.js';
 import { canonicalEntries, joinEntries } from './canonical-query.js';
 import { type Clock, clockOption, unixSeconds } from './clock.js';
 import { createHmacKey } from './hmac-key.js';
 import { type QueryParams, queryEntries } from './query-entries.js';
-import { assertNonEmptyString } from './validate.js';
+import { assertNonEmptyString, fail, kind } from './validate.js';
 
 /** The app's gateway credentials. The access token signs; it is never sent. */
 export interface Credentials {
@@ -44,7 +44,7 @@ export interface Signer {
 }
 
 /** Parameters the signer owns; callers may not pass them as extras. */
-const RESERVED = new Set(['appkey', 'timestamp', 'signature']);
+const RESERVED = ['appkey', 'timestamp', 'signature'];
 
 /**
  * Creates a signer that computes the HMAC key state once and reuses it on every call.
@@ -60,9 +60,8 @@ const RESERVED = new Set(['appkey', 'timestamp', 'signature']);
  * ```
  */
 export function createSigner(credentials: Credentials, options: SignerOptions = {}): Signer {
-  if (credentials === null || typeof credentials !== 'object') {
-    throw new TypeError('createSigner: credentials must be an object with appkey and accessToken');
-  }
+  if (credentials === null || typeof credentials !== 'object')
+    fail('createSigner', `credentials must be an object, got ${kind(credentials)}`);
   const { appkey, accessToken } = credentials;
   assertNonEmptyString(appkey, 'appkey', 'createSigner');
   assertNonEmptyString(accessToken, 'accessToken', 'createSigner');
@@ -74,11 +73,17 @@ export function createSigner(credentials: Credentials, options: SignerOptions = 
   const common = new Uint8Array(prefix.length + 16);
   common.set(prefix);
 
-  const signedEntries = (extra: Array<[string, string]>, where: string) => {
-    const timestamp = String(unixSeconds(now, where));
-    extra.push(['appkey', appkey], ['timestamp', timestamp]);
-    const entries = canonicalEntries(extra, where);
-    return { entries, timestamp, signature: key.sign(joinEntries(entries)) };
+  /** `own` plus `extraParams` (which may not set what the signer sets), the common parameters
+   * and the signature, in canonical order with the signature last. */
+  const signed = (own: Array<[string, string]>, extraParams: QueryParams, where: string) => {
+    for (const entry of queryEntries(extraParams, where)) {
+      if (RESERVED.includes(entry[0])) fail(where, `parameter "${entry[0]}" is set by the signer`);
+      own.push(entry);
+    }
+    own.push(['appkey', appkey], ['timestamp', String(unixSeconds(now, where))]);
+    const entries = canonicalEntries(own, where);
+    entries.push(['signature', key(joinEntries(entries))]);
+    return entries;
   };
 
   return {
@@ -88,27 +93,15 @@ export function createSigner(credentials: Credentials, options: SignerOptions = 
         const timestamp = String(unixSeconds(now, 'sign'));
         let end = prefix.length;
         for (let i = 0; i < timestamp.length; i++) common[end++] = timestamp.charCodeAt(i);
-        return { appkey, timestamp, signature: key.signBytes(common.subarray(0, end)) };
+        return { appkey, timestamp, signature: key(common.subarray(0, end)) };
       }
-      const extra = queryEntries(extraParams, 'sign');
-      for (const [name] of extra) {
-        if (RESERVED.has(name))
-          throw new TypeError(`sign: parameter "${name}" is set by the signer`);
-      }
-      const { entries, signature } = signedEntries(extra, 'sign');
       // fromEntries defines own properties, so a `__proto__` name cannot reach the prototype.
-      return Object.fromEntries([...entries, ['signature', signature]]) as SignedParams;
+      return Object.fromEntries(signed([], extraParams, 'sign')) as SignedParams;
     },
-    signUrl(url, extraParams) {
+    signUrl(url, extraParams = []) {
       const target = parseUrl(url, 'signUrl');
-      const own = [...target.searchParams].filter(([name]) => !RESERVED.has(name));
-      const extra = extraParams === undefined ? [] : queryEntries(extraParams, 'signUrl');
-      for (const [name] of extra) {
-        if (RESERVED.has(name))
-          throw new TypeError(`signUrl: parameter "${name}" is set by the signer`);
-      }
-      const { entries, signature } = signedEntries([...own, ...extra], 'signUrl');
-      return withSignedQuery(target, entries, signature);
+      const own = [...target.searchParams].filter(([name]) => !RESERVED.includes(name));
+      return withQuery(target, signed(own, extraParams, 'signUrl'));
     },
   };
 }

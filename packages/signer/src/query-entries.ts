@@ -1,3 +1,5 @@
+import { fail, kind } from './validate.js';
+
 /** A query parameter value the gateway can sign: a string, or a finite number (sent as its decimal text). */
 export type QueryValue = string | number;
 
@@ -12,48 +14,32 @@ export type QueryParams =
 // In a /u regex \p{Cs} matches only unpaired surrogates, which have no UTF-8 form to sign.
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/** Shared by both shape checks: a non-object and a malformed pair need the same fix. */
+const SHAPE = 'parameters must be an object or an iterable of [name, value] pairs';
+
 /**
  * Validated `[name, value]` pairs as strings, in input order. Every message names the parameter
  * and the kind of problem, never the value.
  * @internal
  */
 export function queryEntries(params: QueryParams, where: string): Array<[string, string]> {
-  if (params === null || typeof params !== 'object') {
-    throw new TypeError(
-      `${where}: parameters must be an object or an iterable of [name, value] pairs`,
-    );
-  }
-  const raw: Iterable<readonly [unknown, unknown]> =
-    Symbol.iterator in params
-      ? (params as Iterable<readonly [unknown, unknown]>)
-      : Object.entries(params);
+  if (params === null || typeof params !== 'object') fail(where, SHAPE);
   const out: Array<[string, string]> = [];
-  for (const pair of raw) {
-    if (!Array.isArray(pair) || pair.length !== 2) {
-      throw new TypeError(`${where}: each parameter must be a [name, value] pair`);
-    }
-    const [name, value] = pair as [unknown, unknown];
-    if (typeof name !== 'string' || name.length === 0) {
-      throw new TypeError(`${where}: a parameter name must be a non-empty string`);
-    }
-    if (LONE_SURROGATE.test(name)) {
-      throw new TypeError(`${where}: parameter name is not well-formed Unicode`);
-    }
-    out.push([name, valueText(name, value, where)]);
+  for (const pair of Symbol.iterator in params ? params : Object.entries(params)) {
+    if (!Array.isArray(pair) || pair.length !== 2) fail(where, SHAPE);
+    let [name, value] = pair as [unknown, unknown];
+    if (typeof name !== 'string' || !name)
+      fail(where, 'a parameter name must be a non-empty string');
+    if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+    if (typeof value !== 'string')
+      fail(
+        where,
+        `parameter "${name}" must be a string or a finite number, got ${kind(value, true)}`,
+      );
+    // '=' keeps a surrogate at the end of the name from pairing with one at the start of the value.
+    if (LONE_SURROGATE.test(`${name}=${value}`))
+      fail(where, `parameter "${name}" is not well-formed Unicode`);
+    out.push([name, value]);
   }
   return out;
-}
-
-function valueText(name: string, value: unknown, where: string): string {
-  if (typeof value === 'string') {
-    if (LONE_SURROGATE.test(value)) {
-      throw new TypeError(`${where}: parameter "${name}" is not well-formed Unicode`);
-    }
-    return value;
-  }
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  const got = value === null ? 'null' : typeof value === 'number' ? String(value) : typeof value;
-  throw new TypeError(
-    `${where}: parameter "${name}" must be a string or a finite number, got ${got}`,
-  );
 }

@@ -1,5 +1,5 @@
 import { createHmacKey } from './hmac-key.js';
-import { assertNonEmptyString } from './validate.js';
+import { assertNonEmptyString, fail, kind } from './validate.js';
 
 /**
  * HMAC-SHA256 of `stringToSign` keyed with `accessToken`, as standard Base64 (not yet
@@ -13,9 +13,8 @@ import { assertNonEmptyString } from './validate.js';
  * ```
  */
 export function signString(stringToSign: string, accessToken: string): string {
-  if (typeof stringToSign !== 'string') {
-    throw new TypeError(`signString: stringToSign must be a string, got ${typeof stringToSign}`);
-  }
+  if (typeof stringToSign !== 'string')
+    fail('signString', `stringToSign must be a string, got ${kind(stringToSign)}`);
   assertNonEmptyString(accessToken, 'accessToken', 'signString');
-  return createHmacKey(accessToken).sign(stringToSign);
+  return createHmacKey(accessToken)(stringToSign);
 }

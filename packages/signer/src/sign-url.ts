@@ -26,6 +26,6 @@ export function signUrl(
   credentials: Credentials,
   options: SignUrlOptions = {},
 ): string {
-  const signer = createSigner(credentials, options.now === undefined ? {} : { now: options.now });
-  return signer.signUrl(url, options.params);
+  // createSigner reads only `now` from the options.
+  return createSigner(credentials, options).signUrl(url, options.params);
 }

@@ -1,6 +1,27 @@
 /**
- * Throws a TypeError naming `name` unless `value` is a non-empty string. Never echoes the value:
- * it may be a secret.
+ * Throws `TypeError('<where>: <problem>')`. Every message names the function and the parameter;
+ * one builder keeps them uniform (and the bundle small).
+ * @internal
+ */
+export function fail(where: string, problem: string): never {
+  throw new TypeError(`${where}: ${problem}`);
+}
+
+/**
+ * What `value` is, for a message's "got …": its type, not its text, since it may be a secret.
+ * Numbers are spelled out only with `showNumber`, where they cannot be one.
+ * @internal
+ */
+export function kind(value: unknown, showNumber?: boolean): string | number | null {
+  return value === ''
+    ? 'an empty string'
+    : value === null || (showNumber && typeof value === 'number')
+      ? (value as number | null)
+      : typeof value;
+}
+
+/**
+ * Throws a TypeError naming `name` unless `value` is a non-empty string.
  * @internal
  */
 export function assertNonEmptyString(
@@ -8,8 +29,6 @@ export function assertNonEmptyString(
   name: string,
   where: string,
 ): asserts value is string {
-  if (typeof value !== 'string' || value.length === 0) {
-    const got = value === '' ? 'an empty string' : value === null ? 'null' : typeof value;
-    throw new TypeError(`${where}: ${name} must be a non-empty string, got ${got}`);
-  }
+  if (typeof value !== 'string' || !value)
+    fail(where, `${name} must be a non-empty string, got ${kind(value)}`);
 }

@@ -1,7 +1,9 @@
+import { parseUrl } from './build-url.js';
 import { canonicalEntries, joinEntries } from './canonical-query.js';
 import { type Clock, clockOption, unixSeconds } from './clock.js';
 import { constantTimeEqual } from './constant-time.js';
 import { createHmacKey } from './hmac-key.js';
+import { fail } from './validate.js';
 
 /** Why a signed URL was refused. A closed set: switch over it exhaustively. */
 export type VerifyFailureReason =
@@ -28,87 +30,57 @@ export interface VerifyOptions {
   readonly maxSkewSeconds?: number;
 }
 
-/** What a scheme signs and with which key. @internal */
-export interface SignatureScheme {
-  /** Parameters that must be present (besides `signature`). */
-  readonly required: readonly string[];
-  /** Sign every parameter (the gateway) or only `required` (live-room callbacks). */
-  readonly signsEverything: boolean;
-  /** The key for these parameters, or undefined when the caller is unknown. */
-  keyFor(values: ReadonlyMap<string, string>): string | null | undefined;
-}
-
-const TIMESTAMP = /^\d{1,15}$/;
-
 /**
  * The shared verification steps, cheapest first: shape, clock window, key, then the HMAC
  * compared in constant time. Never throws on hostile input; it refuses.
+ *
+ * `id` names the scheme: `appkey` (the gateway: every parameter is signed, `keyFor` looks the
+ * token up by appkey) or `reqid` (live-room callbacks: only `reqid` and `timestamp` are signed,
+ * other parameters are ignored). On success returns `{ ok: true, [id]: value, timestamp }`.
  * @internal
  */
 export function verifyQuery(
-  query: URLSearchParams,
-  scheme: SignatureScheme,
+  url: string | URL | URLSearchParams,
   options: VerifyOptions,
   where: string,
-): { ok: true; values: ReadonlyMap<string, string>; timestamp: number } | VerifyFailure {
+  id: 'appkey' | 'reqid',
+  keyFor: (id: string) => unknown,
+): { ok: true; timestamp: number } | VerifyFailure {
+  // Servers see all of these; a base lets `request.url` from node:http (path and query) parse.
+  const query =
+    url instanceof URLSearchParams ? url : parseUrl(url, where, 'http://localhost').searchParams;
   const now = clockOption(options.now, where);
   const maxSkew = options.maxSkewSeconds ?? 300;
-  if (typeof maxSkew !== 'number' || !(maxSkew >= 0)) {
-    throw new TypeError(`${where}: maxSkewSeconds must be a non-negative number`);
-  }
-  const checked = new Set([...scheme.required, 'signature']);
+  if (typeof maxSkew !== 'number' || !(maxSkew >= 0))
+    fail(where, 'maxSkewSeconds must be a non-negative number');
+  const checked = [id, 'timestamp', 'signature'];
   const values = new Map<string, string>();
-  const signed: Array<[string, string]> = [];
   for (const [name, value] of query) {
-    const relevant = scheme.signsEverything || checked.has(name);
-    if (!relevant) continue;
+    if (id === 'reqid' && !checked.includes(name)) continue;
     if (values.has(name)) return { ok: false, reason: 'duplicate-parameter', parameter: name };
     values.set(name, value);
-    if (name !== 'signature') signed.push([name, value]);
   }
   for (const name of checked) {
     if (!values.get(name)) return { ok: false, reason: 'missing-parameter', parameter: name };
   }
-  const timestampText = values.get('timestamp') ?? '';
-  if (!TIMESTAMP.test(timestampText)) {
+  const timestampText = values.get('timestamp')!;
+  if (!/^\d{1,15}$/.test(timestampText)) {
     return { ok: false, reason: 'malformed-timestamp', parameter: 'timestamp' };
   }
   const timestamp = Number(timestampText);
   if (Math.abs(unixSeconds(now, where) - timestamp) > maxSkew) {
     return { ok: false, reason: 'expired', parameter: 'timestamp' };
   }
-  const key = scheme.keyFor(values);
-  if (typeof key !== 'string' || key.length === 0) return { ok: false, reason: 'unknown-appkey' };
-  let message: string;
-  try {
-    message = joinEntries(canonicalEntries(signed, where));
-  } catch {
+  const key = keyFor(values.get(id)!);
+  if (typeof key !== 'string' || !key) return { ok: false, reason: 'unknown-appkey' };
+  // No duplicates are left, so canonicalEntries only drops `signature` and sorts. A signer never
+  // produces an empty name, so one cannot be part of a good signature.
+  const signed = canonicalEntries([...values], where);
+  if (
+    signed.some(([name]) => !name) ||
+    !constantTimeEqual(values.get('signature')!, createHmacKey(key)(joinEntries(signed)))
+  ) {
     return { ok: false, reason: 'bad-signature' };
   }
-  if (!signed.every(([name]) => name.length > 0)) return { ok: false, reason: 'bad-signature' };
-  const expected = createHmacKey(key).sign(message);
-  if (!constantTimeEqual(values.get('signature')!, expected))
-    return { ok: false, reason: 'bad-signature' };
-  return { ok: true, values, timestamp };
-}
-
-/**
- * The query of `url`: absolute URLs, request targets like `/path?a=1`, bare `?a=1` strings,
- * `URL` and `URLSearchParams` are all accepted, because servers see all of these.
- * @internal
- */
-export function queryOf(url: string | URL | URLSearchParams, where: string): URLSearchParams {
-  if (url instanceof URLSearchParams) return url;
-  if (url instanceof URL) return url.searchParams;
-  if (typeof url !== 'string') {
-    throw new TypeError(
-      `${where}: url must be a string, URL or URLSearchParams, got ${typeof url}`,
-    );
-  }
-  try {
-    // A base lets a server pass `request.url` from node:http, which is only the path and query.
-    return new URL(url, 'http://localhost').searchParams;
-  } catch {
-    throw new TypeError(`${where}: url cannot be parsed`);
-  }
+  return { ok: true, [id]: values.get(id), timestamp };
 }

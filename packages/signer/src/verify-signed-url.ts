@@ -1,4 +1,5 @@
-import { queryOf, type VerifyFailure, type VerifyOptions, verifyQuery } from './verify-query.js';
+import { fail } from './validate.js';
+import { type VerifyFailure, type VerifyOptions, verifyQuery } from './verify-query.js';
 
 /** A URL whose signature checked out. */
 export interface VerifySuccess {
@@ -34,19 +35,9 @@ export function verifySignedUrl(
   resolveAccessToken: AccessTokenResolver,
   options: VerifyOptions = {},
 ): VerifySuccess | VerifyFailure {
-  if (typeof resolveAccessToken !== 'function') {
-    throw new TypeError('verifySignedUrl: resolveAccessToken must be a function');
-  }
-  const result = verifyQuery(
-    queryOf(url, 'verifySignedUrl'),
-    {
-      required: ['appkey', 'timestamp'],
-      signsEverything: true,
-      keyFor: (values) => resolveAccessToken(values.get('appkey')!),
-    },
-    options,
-    'verifySignedUrl',
-  );
-  if (!result.ok) return result;
-  return { ok: true, appkey: result.values.get('appkey')!, timestamp: result.timestamp };
+  if (typeof resolveAccessToken !== 'function')
+    fail('verifySignedUrl', 'resolveAccessToken must be a function');
+  return verifyQuery(url, options, 'verifySignedUrl', 'appkey', resolveAccessToken) as
+    | VerifySuccess
+    | VerifyFailure;
 }
