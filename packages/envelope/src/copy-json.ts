@@ -1,4 +1,6 @@
 import { type DecodeContext, envelopeError } from './envelope-error.js';
+import type { TvsEnvelopeError } from './errors/tvs-envelope-error.js';
+import { jsonType } from './is-record.js';
 import { MAX_DEPTH } from './limits.js';
 
 /**
@@ -14,28 +16,19 @@ import { MAX_DEPTH } from './limits.js';
  * @internal
  */
 export function copyJson(value: unknown, context: DecodeContext, depth = 1): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      if (Number.isFinite(value)) return value;
-      break;
-    case 'object': {
-      if (value === null) return null;
-      if (depth > MAX_DEPTH) {
-        throw envelopeError(context, 'too-deep', `nests deeper than ${MAX_DEPTH} levels`);
-      }
-      if (Array.isArray(value)) {
-        const out: unknown[] = [];
-        for (const item of value) {
-          out.push(item === undefined ? null : copyJson(item, context, depth + 1));
-        }
-        return out;
-      }
-      const proto: unknown = Object.getPrototypeOf(value);
-      // Plain: made by a literal or JSON.parse, in this realm or another one.
-      if (proto !== null && Object.getPrototypeOf(proto) !== null) break;
+  // `Number.isFinite` is true for finite numbers only, so NaN and Infinity fall through.
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Number.isFinite(value)) return value;
+  if (typeof value === 'object') {
+    if (depth > MAX_DEPTH) throw tooDeep(context);
+    if (Array.isArray(value)) {
+      return Array.from(value, (item) =>
+        item === undefined ? null : copyJson(item, context, depth + 1),
+      );
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    // Plain: made by a literal or JSON.parse, in this realm or another one.
+    if (proto === null || Object.getPrototypeOf(proto) === null) {
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
         const item: unknown = (value as Record<string, unknown>)[key];
@@ -46,9 +39,11 @@ export function copyJson(value: unknown, context: DecodeContext, depth = 1): unk
       return out;
     }
   }
-  throw envelopeError(context, 'not-json', `holds ${describe(value)}, which JSON cannot`);
+  const what = typeof value === 'object' ? 'a non-plain object' : jsonType(value);
+  throw envelopeError(context, 'not-json', `holds ${what}, which JSON cannot`);
 }
 
-function describe(value: unknown): string {
-  return typeof value === 'object' ? 'an object that is not plain' : `a ${typeof value}`;
+/** The error for nesting deeper than {@link MAX_DEPTH}, in parsed values and in text. @internal */
+export function tooDeep(context: DecodeContext): TvsEnvelopeError {
+  return envelopeError(context, 'too-deep', `nests deeper than ${MAX_DEPTH} levels`);
 }

@@ -1,6 +1,7 @@
 import { type DecodeContext, envelopeError } from './envelope-error.js';
 import type { DecodedResponse, JsonObject, ResponseHeader } from './envelope-types.js';
 import { TvsApiError } from './errors/tvs-api-error.js';
+import type { EnvelopeErrorCode } from './errors/tvs-envelope-error.js';
 import { isRecord, jsonType } from './is-record.js';
 import { parseBody } from './parse-body.js';
 
@@ -48,40 +49,30 @@ export function decodeResponse<P extends object = JsonObject>(
   const header = value.Header;
   const { Code: code, Message: message, RequestID: requestId } = header;
   const knownId = typeof requestId === 'string' ? requestId : undefined;
-  const bad = (field: string, expected: string, got: unknown) =>
-    envelopeError(
-      context,
-      'bad-header',
-      `Header.${field} must be ${expected}, got ${jsonType(got)}`,
-      {
-        path: `Header.${field}`,
-        requestId: knownId,
-      },
-    );
+  const bad = (
+    path: string,
+    expected: string,
+    got: unknown,
+    kind: EnvelopeErrorCode = 'bad-header',
+  ) =>
+    envelopeError(context, kind, `${path} must be ${expected}, got ${jsonType(got)}`, {
+      path,
+      requestId: knownId,
+    });
 
-  if (typeof code !== 'number' || !Number.isSafeInteger(code))
-    throw bad('Code', 'an integer', code);
+  // Not a number, fractional or beyond 2^53: all fail `isSafeInteger`.
+  if (!Number.isSafeInteger(code)) throw bad('Header.Code', 'an integer', code);
   if (code !== 0) {
     throw new TvsApiError({
-      code,
+      code: code as number,
       gatewayMessage: typeof message === 'string' ? message : '',
       requestId: knownId,
       httpStatus,
     });
   }
-  if (typeof message !== 'string') throw bad('Message', 'a string', message);
-  if (knownId === undefined) throw bad('RequestID', 'a string', requestId);
+  if (typeof message !== 'string') throw bad('Header.Message', 'a string', message);
+  if (knownId === undefined) throw bad('Header.RequestID', 'a string', requestId);
   const payload = value.Payload ?? {};
-  if (!isRecord(payload)) {
-    throw envelopeError(
-      context,
-      'bad-payload',
-      `Payload must be an object, got ${jsonType(payload)}`,
-      {
-        path: 'Payload',
-        requestId: knownId,
-      },
-    );
-  }
+  if (!isRecord(payload)) throw bad('Payload', 'an object', payload, 'bad-payload');
   return { Header: header as ResponseHeader & { Code: 0 }, Payload: payload as P };
 }

@@ -29,7 +29,7 @@ export function encodeRequest<P extends object>(
     throw new TypeError(`encodeRequest: payload must be an object, got ${jsonType(payload)}`);
   }
   const requestId = options?.requestId;
-  if (requestId !== undefined && (typeof requestId !== 'string' || requestId === '')) {
+  if (requestId !== undefined && (typeof requestId !== 'string' || !requestId)) {
     throw new TypeError(
       `encodeRequest: requestId must be a non-empty string, got ${jsonType(requestId)}`,
     );

@@ -9,14 +9,13 @@ export function exceedsDepth(text: string, maxDepth: number): boolean {
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // Backslash: skip the escaped character.
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
+    if (c === 0x22) inString = !inString;
+    else if (inString) {
+      if (c === 0x5c) i++; // Backslash: skip the escaped character.
+    } else if ((c | 0x20) === 0x7b) {
+      // `[` and `{` differ only in bit 0x20, as do `]` and `}`.
       if (++depth > maxDepth) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
+    } else if ((c | 0x20) === 0x7d) depth--;
   }
   return false;
 }

@@ -9,7 +9,7 @@
  * if (Number(response.headers.get('content-length')) > MAX_BODY_BYTES) response.body?.cancel();
  * ```
  */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const MAX_BODY_BYTES = 2 ** 24; // 16 MiB
 
 /**
  * The deepest nesting of objects and arrays the decoders accept: 64. Gateway bodies nest about

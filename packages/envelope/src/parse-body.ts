@@ -1,9 +1,12 @@
 import { clip } from './clip.js';
-import { copyJson } from './copy-json.js';
+import { copyJson, tooDeep } from './copy-json.js';
 import { type DecodeContext, envelopeError } from './envelope-error.js';
 import { TvsEnvelopeError } from './errors/tvs-envelope-error.js';
 import { exceedsDepth } from './json-depth.js';
 import { MAX_BODY_BYTES, MAX_DEPTH } from './limits.js';
+
+/** Binary bodies: an `ArrayBuffer` or any view of one. */
+type Bytes = ArrayBufferView | ArrayBuffer;
 
 /**
  * Reads a body into a fresh, sanitised JSON value (see `copyJson`): strings and bytes
@@ -22,10 +25,10 @@ export function parseBody(body: unknown, context: DecodeContext): unknown {
     ArrayBuffer.isView(body) ||
     Object.prototype.toString.call(body) === '[object ArrayBuffer]'
   ) {
-    const bytes = body as ArrayBufferView | ArrayBuffer;
-    if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge(context, bytes.byteLength);
+    // Before decoding, so huge bytes are never copied.
+    checkSize(context, (body as Bytes).byteLength);
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body as Bytes);
     } catch (cause) {
       throw envelopeError(context, 'not-utf8', 'is not valid UTF-8', { cause });
     }
@@ -41,21 +44,22 @@ export function parseBody(body: unknown, context: DecodeContext): unknown {
     }
   }
 
-  if (text.length > MAX_BODY_BYTES) throw tooLarge(context, text.length);
-  if (exceedsDepth(text, MAX_DEPTH)) {
-    throw envelopeError(context, 'too-deep', `nests deeper than ${MAX_DEPTH} levels`);
-  }
+  checkSize(context, text.length);
+  if (exceedsDepth(text, MAX_DEPTH)) throw tooDeep(context);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    if (text.trim() === '') throw envelopeError(context, 'empty', 'is empty');
+    if (!text.trim()) throw envelopeError(context, 'empty', 'is empty');
     const excerpt = JSON.stringify(clip(text, 60));
     throw envelopeError(context, 'not-json', `is not JSON; it starts ${excerpt}`, { cause });
   }
   return copyJson(parsed, context);
 }
 
-function tooLarge(context: DecodeContext, size: number): TvsEnvelopeError {
-  return envelopeError(context, 'too-large', `is ${size} long, over the 16 MiB limit`);
+/** Refuses a body over {@link MAX_BODY_BYTES}; `size` in bytes or UTF-16 code units. */
+function checkSize(context: DecodeContext, size: number): void {
+  if (size > MAX_BODY_BYTES) {
+    throw envelopeError(context, 'too-large', `is ${size} long, over the 16 MiB limit`);
+  }
 }

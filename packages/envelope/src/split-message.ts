@@ -6,7 +6,9 @@ export interface GatewayMessageParts {
   text: string;
 }
 
-const CLASSED = /^([A-Za-z][\w-]*(?:\.[\w-]+)*)\s*[:：]\s*([\s\S]*)$/;
+// A class is dot-separated words starting with a letter (no empty segment); `s`: the text may
+// span lines.
+const CLASSED = /^([A-Za-z](?:\.?[\w-])*)\s*[:：]\s*(.*)/s;
 
 /**
  * Splits a gateway `Message` such as `InternalError.DataNotExist:记录不存在` into the error

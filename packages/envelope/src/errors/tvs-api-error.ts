@@ -54,23 +54,21 @@ export class TvsApiError extends TvsError {
     const gatewayMessage = clip(init.gatewayMessage, MAX_GATEWAY_MESSAGE_LENGTH);
     super(
       `gateway error ${init.code} (${info.category}): ${gatewayMessage || '(no message)'}. ${info.explanation}`,
-      {
-        code: init.code,
-        category: info.category,
-        retryable: info.retryable,
-        requestId: init.requestId,
-        httpStatus: init.httpStatus,
-      },
+      // code, requestId and httpStatus from init, category and retryable from the table; the rest
+      // is ignored.
+      { ...init, ...info },
     );
-    const parts = splitGatewayMessage(gatewayMessage);
     this.gatewayMessage = gatewayMessage;
-    this.errorClass = parts.errorClass;
-    this.detail = parts.text;
+    ({ errorClass: this.errorClass, text: this.detail } = splitGatewayMessage(gatewayMessage));
     this.explanation = info.explanation;
   }
 
   override toJSON(): TvsErrorJSON {
-    const { gatewayMessage, errorClass, explanation } = this;
-    return { ...super.toJSON(), gatewayMessage, errorClass, explanation };
+    return {
+      ...super.toJSON(),
+      gatewayMessage: this.gatewayMessage,
+      errorClass: this.errorClass,
+      explanation: this.explanation,
+    };
   }
 }

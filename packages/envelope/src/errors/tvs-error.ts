@@ -70,11 +70,14 @@ export class TvsError extends Error {
   constructor(message: string, options: TvsErrorOptions) {
     // Error reads `cause` from the options only when the key is present.
     super(clip(message, MAX_MESSAGE_LENGTH), options);
-    this.code = options.code;
-    this.category = options.category;
-    this.retryable = options.retryable;
-    this.requestId = options.requestId;
-    this.httpStatus = options.httpStatus;
+    // The same key list as toJSON below: minified, the two read alike and gzip stores it once.
+    ({
+      code: this.code,
+      category: this.category,
+      retryable: this.retryable,
+      requestId: this.requestId,
+      httpStatus: this.httpStatus,
+    } = options);
   }
 
   /**
