@@ -75,7 +75,7 @@ export const errorTable: Readonly<Record<number, ErrorCodeInfo>> = /* @__PURE__ 
   [110022, 'session', false, 'Session state refuses this call: check statsession.'],
   [100009, 'not-found', false, 'Resource not found: check the id and region.'],
   [100016, 'not-found', false, 'Avatar asset not found: check the key.'],
-  [110006, 'not-found', false, 'Record not found: check TaskId or SessionId and region.'],
+  [110006, 'not-found', false, 'Record not found: check the TaskId or SessionId and region.'],
   [801006, 'not-found', false, 'Avatar or voice unavailable: check the keys.'],
   [100008, 'quota', true, 'Over quota or concurrency: retry when work ends.'],
   [100013, 'quota', false, 'Hour package used up or missing: renew in the console.'],
