@@ -10,6 +10,7 @@ import {
   type TvsClient,
 } from '@tvs/client';
 import { expect } from 'chai';
+import { rejection } from './rejection.js';
 
 /** The mock gateway on loopback that the harness (or the vitest test) started. */
 export interface Loopback {
@@ -37,16 +38,6 @@ function user(name: string): string {
 
 function session(name: string, extra: { DriverType?: 1 | 3 } = {}): OpenSessionRequest {
   return { ...PROJECT, UserId: user(name), ...extra };
-}
-
-/** The rejection of `promise`; fails when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection, but it resolved');
 }
 
 type Case = { name: string; run: (context: { loopback?: Loopback }) => Promise<void> };

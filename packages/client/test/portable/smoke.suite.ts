@@ -12,6 +12,7 @@ import {
 } from '@tvs/client';
 import { createMockGateway, type MockGateway } from '@tvs/mock-gateway';
 import { expect } from 'chai';
+import { rejection } from './rejection.js';
 
 const APPKEY = 'app-portable-smoke';
 const TOKEN = 'tok-SECRET-portable-5m0ke-do-not-print';
@@ -53,16 +54,6 @@ async function withGateway(body: (h: Harness) => Promise<void>): Promise<void> {
   } finally {
     gateway.close();
   }
-}
-
-/** The rejection of `promise`; fails when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
 }
 
 const make = (h: Harness, client = h.client()) =>
