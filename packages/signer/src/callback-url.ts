@@ -33,9 +33,7 @@ export function verifyCallbackUrl(
   options: VerifyOptions = {},
 ): CallbackVerifySuccess | VerifyFailure {
   assertNonEmptyString(signKey, 'signKey', 'verifyCallbackUrl');
-  return verifyQuery(url, options, 'verifyCallbackUrl', 'reqid', () => signKey) as
-    | CallbackVerifySuccess
-    | VerifyFailure;
+  return verifyQuery(url, options, 'verifyCallbackUrl', 'reqid', () => signKey);
 }
 
 /** Options for {@link signCallbackUrl}. */

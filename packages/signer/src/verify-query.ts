@@ -39,13 +39,15 @@ export interface VerifyOptions {
  * other parameters are ignored). On success returns `{ ok: true, [id]: value, timestamp }`.
  * @internal
  */
-export function verifyQuery(
+export function verifyQuery<Id extends 'appkey' | 'reqid'>(
   url: string | URL | URLSearchParams,
   options: VerifyOptions,
   where: string,
-  id: 'appkey' | 'reqid',
+  id: Id,
   keyFor: (id: string) => unknown,
-): { ok: true; timestamp: number } | VerifyFailure {
+):
+  | ({ readonly ok: true; readonly timestamp: number } & { readonly [K in Id]: string })
+  | VerifyFailure {
   // Servers see all of these; a base lets `request.url` from node:http (path and query) parse.
   const query =
     url instanceof URLSearchParams ? url : parseUrl(url, where, 'http://localhost').searchParams;
@@ -82,5 +84,8 @@ export function verifyQuery(
   ) {
     return { ok: false, reason: 'bad-signature' };
   }
-  return { ok: true, [id]: values.get(id), timestamp };
+  // A computed key widens to an index signature; the value is the required, present `id`.
+  return { ok: true, [id]: values.get(id)!, timestamp } as { ok: true; timestamp: number } & {
+    [K in Id]: string;
+  };
 }

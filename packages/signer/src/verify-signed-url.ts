@@ -37,7 +37,5 @@ export function verifySignedUrl(
 ): VerifySuccess | VerifyFailure {
   if (typeof resolveAccessToken !== 'function')
     fail('verifySignedUrl', 'resolveAccessToken must be a function');
-  return verifyQuery(url, options, 'verifySignedUrl', 'appkey', resolveAccessToken) as
-    | VerifySuccess
-    | VerifyFailure;
+  return verifyQuery(url, options, 'verifySignedUrl', 'appkey', resolveAccessToken);
 }
