@@ -5,7 +5,7 @@
 import {
   createClient,
   type DownlinkMessage,
-  type OpenSessionRequest,
+  type LiveSession,
   TvsChannelError,
   type TvsClient,
 } from '@tvs/client';
@@ -20,7 +20,6 @@ export interface Loopback {
 }
 
 const PROJECT = { VirtualmanProjectId: 'proj-matrix', Protocol: 'webrtc' as const };
-const fast = { pollInterval: 50 };
 
 function clientOn(loopback: Loopback): TvsClient {
   return createClient({
@@ -36,8 +35,16 @@ function user(name: string): string {
   return `${name}-${crypto.getRandomValues(new Uint32Array(1))[0]!.toString(16)}`;
 }
 
-function session(name: string, extra: { DriverType?: 1 | 3 } = {}): OpenSessionRequest {
-  return { ...PROJECT, UserId: user(name), ...extra };
+/** Runs `work` in a fresh session (closed afterwards by the lifecycle helper) and returns its result. */
+function inSession<T>(
+  client: TvsClient,
+  name: string,
+  work: (session: LiveSession) => Promise<T>,
+  extra: { DriverType?: 1 | 3 } = {},
+): Promise<T> {
+  return client.sessions.run({ ...PROJECT, UserId: user(name), ...extra }, work, {
+    waitReady: { pollInterval: 50 },
+  });
 }
 
 type Case = { name: string; run: (context: { loopback?: Loopback }) => Promise<void> };
@@ -54,25 +61,21 @@ const cases: Case[] = [
   {
     name: 'a text conversation: two paced lines, each WaitingTextStart → TextStart → TextOver',
     run: withLoopback(async (client) => {
-      const closedId = await client.sessions.run(
-        session('text'),
-        async ({ sessionId, channel }) => {
-          const seen: DownlinkMessage[] = [];
-          channel.on('message', ({ message }) => seen.push(message));
-          const drives = await Promise.all([
-            channel.sendText('Hello from every runtime.'),
-            channel.sendText('The second line waits its turn.'),
-          ]);
-          const finals = await Promise.all(drives.map((d) => d.finished({ timeout: 15_000 })));
-          expect(finals.map((m) => m.SpeakStatus)).to.deep.equal(['TextOver', 'TextOver']);
-          for (const drive of drives) {
-            const statuses = seen.filter((m) => m.ReqId === drive.reqId).map((m) => m.SpeakStatus);
-            expect(statuses).to.deep.equal(['WaitingTextStart', 'TextStart', 'TextOver']);
-          }
-          return sessionId;
-        },
-        { waitReady: fast },
-      );
+      const closedId = await inSession(client, 'text', async ({ sessionId, channel }) => {
+        const seen: DownlinkMessage[] = [];
+        channel.on('message', ({ message }) => seen.push(message));
+        const drives = await Promise.all([
+          channel.sendText('Hello from every runtime.'),
+          channel.sendText('The second line waits its turn.'),
+        ]);
+        const finals = await Promise.all(drives.map((d) => d.finished({ timeout: 15_000 })));
+        expect(finals.map((m) => m.SpeakStatus)).to.deep.equal(['TextOver', 'TextOver']);
+        for (const drive of drives) {
+          const statuses = seen.filter((m) => m.ReqId === drive.reqId).map((m) => m.SpeakStatus);
+          expect(statuses).to.deep.equal(['WaitingTextStart', 'TextStart', 'TextOver']);
+        }
+        return sessionId;
+      });
       // The lifecycle helper closed the session: it is no longer listed.
       const { Sessions } = await client.sessions.list({});
       expect(Sessions.map((s) => s.SessionId)).not.to.include(closedId);
@@ -81,27 +84,24 @@ const cases: Case[] = [
   {
     name: 'a streamed reply: one ReqId, pieces split to the size limit, an IsFinal packet',
     run: withLoopback(async (client) => {
-      await client.sessions.run(
-        session('stream'),
-        async ({ channel }) => {
-          async function* reply() {
-            for (const token of ['Once ', 'upon ', 'a time. ']) yield token;
-            yield 'word '.repeat(420); // 2100 bytes: two pieces of at most 2000
-          }
-          const result = await channel.streamText(reply());
-          expect(result.packets).to.equal(3 + 2 + 1);
-          const final = await result.finished({ timeout: 15_000 });
-          expect(final).to.include({ SpeakStatus: 'TextOver', ReqId: result.reqId });
-        },
-        { waitReady: fast },
-      );
+      await inSession(client, 'stream', async ({ channel }) => {
+        async function* reply() {
+          for (const token of ['Once ', 'upon ', 'a time. ']) yield token;
+          yield 'word '.repeat(420); // 2100 bytes: two pieces of at most 2000
+        }
+        const result = await channel.streamText(reply());
+        expect(result.packets).to.equal(3 + 2 + 1);
+        const final = await result.finished({ timeout: 15_000 });
+        expect(final).to.include({ SpeakStatus: 'TextOver', ReqId: result.reqId });
+      });
     }),
   },
   {
     name: 'a paced audio push (1 s of PCM) ends with AudioOver, within 0.75–1× real time',
     run: withLoopback(async (client) => {
-      await client.sessions.run(
-        session('audio', { DriverType: 3 }),
+      await inSession(
+        client,
+        'audio',
         async ({ channel }) => {
           const pcm = new Uint8Array(32_000); // 1 s of 16 kHz 16-bit mono
           const sent = await channel.sendAudio(pcm);
@@ -109,15 +109,16 @@ const cases: Case[] = [
           expect(sent.realTimeFactor).to.be.within(0.75, 1);
           expect((await sent.finished({ timeout: 15_000 })).SpeakStatus).to.equal('AudioOver');
         },
-        { waitReady: fast },
+        { DriverType: 3 },
       );
     }),
   },
   {
     name: 'refuses audio on a text-only session before sending anything',
     run: withLoopback(async (client) => {
-      await client.sessions.run(
-        session('text-only', { DriverType: 1 }),
+      await inSession(
+        client,
+        'text-only',
         async ({ channel }) => {
           const error = await rejection(channel.sendAudio(new Uint8Array(5120)));
           expect(error).to.be.instanceOf(TvsChannelError);
@@ -126,7 +127,7 @@ const cases: Case[] = [
           const drive = await channel.sendText('Still here.');
           expect((await drive.finished({ timeout: 15_000 })).SpeakStatus).to.equal('TextOver');
         },
-        { waitReady: fast },
+        { DriverType: 1 },
       );
     }),
   },
