@@ -135,6 +135,7 @@ const MAX_BODY = 1024 * 1024;
 const DEFAULT_BLOCKED = ['blockedword', '违禁词'];
 
 const authText: Record<VerifyFailureReason, [string, string]> = {
+  'malformed-url': ['AuthFailure.MalformedUrl', 'the request URL cannot be parsed'],
   'missing-parameter': ['AuthFailure.MissingParameter', 'missing query parameter'],
   'duplicate-parameter': ['AuthFailure.DuplicateParameter', 'query parameter given more than once'],
   'malformed-timestamp': ['AuthFailure.InvalidTimestamp', 'timestamp must be Unix seconds'],

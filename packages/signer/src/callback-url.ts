@@ -2,7 +2,7 @@ import { parseUrl, withQuery } from './build-url.js';
 import { joinEntries } from './canonical-query.js';
 import { type Clock, clockOption, unixSeconds } from './clock.js';
 import { createHmacKey } from './hmac-key.js';
-import { assertNonEmptyString } from './validate.js';
+import { assertNonEmptyString, assertWellFormed } from './validate.js';
 import { type VerifyFailure, type VerifyOptions, verifyQuery } from './verify-query.js';
 
 /** A live-room callback whose signature checked out. */
@@ -62,6 +62,7 @@ export function signCallbackUrl(
 ): string {
   assertNonEmptyString(signKey, 'signKey', 'signCallbackUrl');
   assertNonEmptyString(options?.reqid, 'reqid', 'signCallbackUrl');
+  assertWellFormed(options.reqid, 'reqid', 'signCallbackUrl');
   const target = parseUrl(url, 'signCallbackUrl');
   const now = clockOption(options.now, 'signCallbackUrl');
   // Already in canonical order: 'reqid' < 'timestamp'.
@@ -75,6 +76,6 @@ export function signCallbackUrl(
   return withQuery(target, [
     ...others,
     ...signed,
-    ['signature', createHmacKey(signKey)(joinEntries(signed))],
+    ['signature', createHmacKey(signKey, 'signKey', 'signCallbackUrl')(joinEntries(signed))],
   ]);
 }

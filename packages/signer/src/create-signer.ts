@@ -3,7 +3,7 @@ import { canonicalEntries, joinEntries } from './canonical-query.js';
 import { type Clock, clockOption, unixSeconds } from './clock.js';
 import { createHmacKey } from './hmac-key.js';
 import { type QueryParams, queryEntries } from './query-entries.js';
-import { assertNonEmptyString, fail, kind } from './validate.js';
+import { assertNonEmptyString, assertWellFormed, fail, kind } from './validate.js';
 
 /** The app's gateway credentials. The access token signs; it is never sent. */
 export interface Credentials {
@@ -66,7 +66,8 @@ export function createSigner(credentials: Credentials, options: SignerOptions = 
   assertNonEmptyString(appkey, 'appkey', 'createSigner');
   assertNonEmptyString(accessToken, 'accessToken', 'createSigner');
   const now = clockOption(options.now, 'createSigner');
-  const key = createHmacKey(accessToken);
+  assertWellFormed(appkey, 'appkey', 'createSigner');
+  const key = createHmacKey(accessToken, 'accessToken', 'createSigner');
   // The common case signs `appkey=…&timestamp=…`; its prefix never changes, so its bytes are
   // encoded once and each call only writes the timestamp's digits after them.
   const prefix = new TextEncoder().encode(`appkey=${appkey}&timestamp=`);

@@ -1,4 +1,4 @@
-import { fail, kind } from './validate.js';
+import { assertWellFormed, fail, kind } from './validate.js';
 
 /** A query parameter value the gateway can sign: a string, or a finite number (sent as its decimal text). */
 export type QueryValue = string | number;
@@ -10,9 +10,6 @@ export type QueryValue = string | number;
 export type QueryParams =
   | Readonly<Record<string, QueryValue>>
   | Iterable<readonly [string, QueryValue]>;
-
-// In a /u regex \p{Cs} matches only unpaired surrogates, which have no UTF-8 form to sign.
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Shared by both shape checks: a non-object and a malformed pair need the same fix. */
 const SHAPE = 'parameters must be an object or an iterable of [name, value] pairs';
@@ -36,9 +33,9 @@ export function queryEntries(params: QueryParams, where: string): Array<[string,
         where,
         `parameter "${name}" must be a string or a finite number, got ${kind(value, true)}`,
       );
-    // '=' keeps a surrogate at the end of the name from pairing with one at the start of the value.
-    if (LONE_SURROGATE.test(`${name}=${value}`))
-      fail(where, `parameter "${name}" is not well-formed Unicode`);
+    // Checked apart, so a surrogate ending the name cannot pair with one starting the value.
+    assertWellFormed(name, 'a parameter name', where);
+    assertWellFormed(value as string, `parameter "${name}"`, where);
     out.push([name, value]);
   }
   return out;

@@ -1,5 +1,5 @@
 import { createHmacKey } from './hmac-key.js';
-import { assertNonEmptyString, fail, kind } from './validate.js';
+import { assertNonEmptyString, assertWellFormed, fail, kind } from './validate.js';
 
 /**
  * HMAC-SHA256 of `stringToSign` keyed with `accessToken`, as standard Base64 (not yet
@@ -16,5 +16,6 @@ export function signString(stringToSign: string, accessToken: string): string {
   if (typeof stringToSign !== 'string')
     fail('signString', `stringToSign must be a string, got ${kind(stringToSign)}`);
   assertNonEmptyString(accessToken, 'accessToken', 'signString');
-  return createHmacKey(accessToken)(stringToSign);
+  assertWellFormed(stringToSign, 'stringToSign', 'signString');
+  return createHmacKey(accessToken, 'accessToken', 'signString')(stringToSign);
 }

@@ -32,3 +32,17 @@ export function assertNonEmptyString(
   if (typeof value !== 'string' || !value)
     fail(where, `${name} must be a non-empty string, got ${kind(value)}`);
 }
+
+// In a /u regex \p{Cs} matches only unpaired surrogates, which have no UTF-8 form to sign.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Throws a TypeError naming `name` when `text` holds a lone surrogate: such text has no UTF-8
+ * form, and `TextEncoder` would silently sign U+FFFD instead. The message never quotes the text,
+ * which may be a secret.
+ * @internal
+ */
+export function assertWellFormed(text: string, name: string, where: string): void {
+  if (LONE_SURROGATE.test(text))
+    fail(where, `${name} is not well-formed Unicode (it holds a lone surrogate)`);
+}

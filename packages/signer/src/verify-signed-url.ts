@@ -20,8 +20,11 @@ export type AccessTokenResolver = (appkey: string) => string | null | undefined;
  * WebSocket upgrades. `resolveAccessToken` is synchronous; with an async key store, look the
  * token up first (the `appkey` query parameter names it) and pass `() => token`.
  *
- * @returns `{ ok: true, appkey, timestamp }`, or `{ ok: false, reason, parameter? }`; it
- *   never throws on a hostile URL.
+ * @returns `{ ok: true, appkey, timestamp }`, or `{ ok: false, reason, parameter? }`. It never
+ *   throws on what a client sent: anything that is not a parsable URL (`http://[`, `//%zz/x` as
+ *   a node:http `req.url`, a number) is `{ ok: false, reason: 'malformed-url' }`.
+ * @throws TypeError only for a misuse of the verifier: `resolveAccessToken` not a function or
+ *   returning a token that is not well-formed Unicode, a bad `now` or `maxSkewSeconds`.
  * @example
  * ```ts
  * import { verifySignedUrl } from '@tvs/signer';

@@ -29,7 +29,9 @@ describe('the access token is unreachable by inspection', () => {
       () => createSigner({ appkey: 'a', accessToken: TOKEN }).signUrl('not a url'),
       () => createSigner({ appkey: 'a', accessToken: TOKEN }).sign({ signature: TOKEN }),
       () => signString(5 as never, TOKEN),
-      () => verifySignedUrl(5 as never, () => TOKEN),
+      () => verifySignedUrl('/p', 5 as never),
+      () => createSigner({ appkey: 'a', accessToken: `${TOKEN}\ud800` }),
+      () => signString('a=1', `${TOKEN}\udc00`),
     ];
     for (const attempt of attempts) {
       let error: unknown;

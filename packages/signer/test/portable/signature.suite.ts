@@ -108,5 +108,63 @@ cases.push({
   },
 });
 
+cases.push({
+  name: 'WebCrypto agrees on keys and messages around the SHA-256 block and padding edges',
+  async run() {
+    const subtle = globalThis.crypto?.subtle;
+    if (!subtle) return;
+    const te = new TextEncoder();
+    // `length` characters of one-, two-, three- and four-byte UTF-8: byte lengths cross the edges too.
+    const text = (length: number) =>
+      Array.from({ length }, (_, i) => ['a', 'é', '€', '😀'][i % 4]!).join('');
+    for (const keyLength of [1, 32, 63, 64, 65, 131]) {
+      const token = text(keyLength);
+      const key = await subtle.importKey(
+        'raw',
+        te.encode(token),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+      for (const length of [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 300]) {
+        const message = text(length);
+        const mac = new Uint8Array(await subtle.sign('HMAC', key, te.encode(message)));
+        expect(signString(message, token)).to.equal(btoa(String.fromCharCode(...mac)));
+      }
+    }
+  },
+});
+
+cases.push({
+  name: 'verification never throws on an unparsable URL: malformed-url',
+  run() {
+    for (const url of ['http://[', '//%zz/x', 'http://a b/', 42, null]) {
+      expect(verifySignedUrl(url as string, () => 'token')).to.deep.equal({
+        ok: false,
+        reason: 'malformed-url',
+      });
+      expect(verifyCallbackUrl(url as string, 'key')).to.deep.equal({
+        ok: false,
+        reason: 'malformed-url',
+      });
+    }
+  },
+});
+
+cases.push({
+  name: 'a lone surrogate is a TypeError wherever text is signed',
+  run() {
+    expect(() => signString('a=\ud800', 'token')).to.throw(TypeError, /stringToSign/);
+    expect(() => createSigner({ appkey: 'app', accessToken: 'tok\udc00' })).to.throw(
+      TypeError,
+      /accessToken/,
+    );
+    expect(() => signCallbackUrl('https://h/cb', 'key', { reqid: '\ud800' })).to.throw(
+      TypeError,
+      /reqid/,
+    );
+  },
+});
+
 /** The signer's portable suite: the signature vectors, checked through the public API. */
 export default { name: '@tvs/signer signature vectors', cases };
