@@ -27,8 +27,15 @@ import {
 } from './events.js';
 import { createMessageQueue, type MessageQueue } from './message-queue.js';
 import { createPacer, type Pacer } from './pacer.js';
+import { type ProxyEndpoint, proxyEndpoint, proxyUrlFor } from './proxy-endpoint.js';
 import { splitUtf8 } from './text-chunks.js';
-import { messageText, OPEN, resolveWebSocket, type WebSocketLike } from './websocket.js';
+import {
+  messageText,
+  OPEN,
+  resolveWebSocket,
+  type WebSocketConstructor,
+  type WebSocketLike,
+} from './websocket.js';
 
 /** Reconnection tuning of the command channel. */
 export interface ReconnectOptions {
@@ -40,7 +47,19 @@ export interface ReconnectOptions {
   maxDelay?: number | undefined;
 }
 
-/** Options of `client.commandChannel(sessionId, options)`. */
+/**
+ * Options of `client.commandChannel(sessionId, options)`.
+ *
+ * @example
+ * ```ts
+ * // In a page, through the edge signer: no credentials in the browser, the Worker signs.
+ * const client = createClient({ baseUrl: 'https://edge.example' });
+ * const channel = client.commandChannel(sessionId, {
+ *   url: 'wss://edge.example/v2/ws/ivh/interactdriver/interactdriverservice/commandchannel',
+ *   protocols: ['tvs-edge-signer', `bearer.${EDGE_TOKEN}`],
+ * });
+ * ```
+ */
 export interface CommandChannelOptions {
   /**
    * The WebSocket constructor (default: the runtime's global `WebSocket`, which Node 22+,
@@ -60,6 +79,21 @@ export interface CommandChannelOptions {
   reconnect?: ReconnectOptions | false | undefined;
   /** Closes the channel when it aborts. */
   signal?: AbortSignal | undefined;
+  /**
+   * The command-channel URL of a proxy that signs for you, such as the edge signer
+   * (`wss://edge.example/v2/ws/ivh/interactdriver/interactdriverservice/commandchannel`); `http(s)`
+   * becomes `ws(s)`. The channel then connects there with only `requestid` (the SessionId) added,
+   * and never signs, also when the client holds credentials: the proxy signs its own connection
+   * to the gateway. Default: the gateway (or the client's `baseUrl`), signed.
+   */
+  url?: string | URL | undefined;
+  /**
+   * WebSocket subprotocols to offer in the handshake (`new WebSocket(url, protocols)`). A browser
+   * cannot set `Authorization` on a WebSocket, so the edge signer takes its caller token this
+   * way: `['tvs-edge-signer', 'bearer.' + token]`. Tokens only (letters, digits, `-._~` and a
+   * few more); never logged or put in an error message.
+   */
+  protocols?: string | readonly string[] | undefined;
 }
 
 /** A drive (a text, a text stream or an audio stream) that has been sent. */
@@ -178,9 +212,8 @@ export class CommandChannel extends EventTarget {
   /** The session this channel drives. */
   readonly sessionId: string;
   readonly #deps: ChannelDeps;
-  readonly #WebSocket: new (
-    url: string,
-  ) => WebSocketLike;
+  readonly #WebSocket: WebSocketConstructor;
+  readonly #proxy: ProxyEndpoint;
   readonly #heartbeatMs: number;
   readonly #reconnect: { maxAttempts: number; baseDelay: number; maxDelay: number } | false;
   readonly #pacer: Pacer;
@@ -220,6 +253,7 @@ export class CommandChannel extends EventTarget {
     this.sessionId = sessionId;
     this.#deps = deps;
     this.#WebSocket = resolveWebSocket(options.WebSocket);
+    this.#proxy = proxyEndpoint(options.url, options.protocols);
     this.#driverType = options.driverType;
     this.#heartbeatMs = positiveOption(
       options.heartbeatInterval,
@@ -604,14 +638,19 @@ export class CommandChannel extends EventTarget {
   }
 
   #connect(): void {
-    const url = this.#deps.signUrl(commandChannelUrl(this.#deps.baseUrl), {
-      requestid: this.sessionId,
-    });
+    const { url: proxy, protocols } = this.#proxy;
+    const url =
+      proxy === undefined
+        ? this.#deps.signUrl(commandChannelUrl(this.#deps.baseUrl), { requestid: this.sessionId })
+        : proxyUrlFor(proxy, this.sessionId);
     const started = performance.now();
     const attempt = this.#failures + 1;
     let socket: WebSocketLike;
     try {
-      socket = new this.#WebSocket(url);
+      socket =
+        protocols === undefined
+          ? new this.#WebSocket(url)
+          : new this.#WebSocket(url, [...protocols]);
     } catch (cause) {
       this.#log(attempt, 'retry', url, started);
       this.#dropped(1006, false, cause);

@@ -20,8 +20,11 @@ export interface WebSocketLike {
   ): void;
 }
 
-/** A WebSocket constructor: `globalThis.WebSocket`, or `WebSocket` from the `ws` package. */
-export type WebSocketConstructor = new (url: string) => WebSocketLike;
+/**
+ * A WebSocket constructor: `globalThis.WebSocket`, or `WebSocket` from the `ws` package. The
+ * channel passes `protocols` only when its `protocols` option is set.
+ */
+export type WebSocketConstructor = new (url: string, protocols?: string[]) => WebSocketLike;
 
 /** `readyState` of an open socket. @internal */
 export const OPEN = 1;
