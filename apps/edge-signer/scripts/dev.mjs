@@ -39,6 +39,9 @@ console.log(`bearer token: ${bearer}`);
 console.log(`try: curl -s ${url}/v2/ivh/crmserver/customerassetservice/describetimbre \\
   -H 'Authorization: Bearer ${bearer}' -H 'Content-Type: application/json' \\
   -d '{"Header":{},"Payload":{"PageIndex":1,"PageSize":2}}'`);
+console.log(`command channel of a started session: new WebSocket(
+  '${url.replace(/^http/, 'ws')}/v2/ws/ivh/interactdriver/interactdriverservice/commandchannel?requestid=<SessionId>',
+  ['tvs-edge-signer', 'bearer.${bearer}'])`);
 
 const stop = async () => {
   await mf.dispose();

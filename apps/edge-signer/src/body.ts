@@ -1,4 +1,5 @@
 import { refuse } from './errors.js';
+import { readBounded } from './read-bounded.js';
 
 /** A request body that passed every check: its exact bytes, forwarded unchanged. */
 export type BodyCheck =
@@ -46,27 +47,15 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
     return { ok: false, response: tooLarge(limit) };
   }
 
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (request.body !== null) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel();
-        return { ok: false, response: tooLarge(limit) };
-      }
-      chunks.push(value);
-    }
+  const read = await readBounded(request.body, limit);
+  if (!read.ok) {
+    if (read.reason === 'too-large') return { ok: false, response: tooLarge(limit) };
+    return {
+      ok: false,
+      response: refuse('invalid-json', 'The request body could not be read; send it again.'),
+    };
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const { bytes } = read;
 
   let value: unknown;
   try {

@@ -26,7 +26,6 @@ describe('readConfig', () => {
   it('defaults: the mainland gateway, the default paths, 1 MiB, 30 s', () => {
     const config = ok(base);
     expect(config.gatewayOrigin).toBe('https://gw.tvs.qq.com');
-    expect(config.socketOrigin).toBe('wss://gw.tvs.qq.com');
     expect([...config.allowedPaths]).toEqual(DEFAULT_ALLOWED_PATHS);
     expect(config.allowedOrigins.size).toBe(0);
     expect(config.maxBodyBytes).toBe(1024 * 1024);
@@ -71,6 +70,13 @@ describe('readConfig', () => {
     expect(problems({ ...base, TVS_APPKEY: '' })).toContain('TVS_APPKEY');
     expect(problems({ ...base, TVS_ACCESS_TOKEN: ' ' })).toContain('TVS_ACCESS_TOKEN');
     expect(problems({ ...base, EDGE_BEARER_TOKEN: 'short' })).toContain('EDGE_BEARER_TOKEN');
+    // It may travel as a WebSocket subprotocol: token characters only (hex, base64url…).
+    for (const token of ['a/b+c='.repeat(4), `${'x'.repeat(20)} y`, `${'x'.repeat(20)},y`]) {
+      expect(problems({ ...base, EDGE_BEARER_TOKEN: token })).toContain('WebSocket subprotocol');
+    }
+    expect(ok({ ...base, EDGE_BEARER_TOKEN: 'Ab0-_.~'.repeat(4) }).bearerToken).toBe(
+      'Ab0-_.~'.repeat(4),
+    );
   });
 
   it.each([
@@ -83,10 +89,9 @@ describe('readConfig', () => {
     expect(problems({ ...base, TVS_GATEWAY_URL: url })).toContain(why);
   });
 
-  it('allows http only on loopback, and derives ws: for it', () => {
+  it('allows http only on loopback', () => {
     const config = ok({ ...base, TVS_GATEWAY_URL: 'http://127.0.0.1:8787' });
     expect(config.gatewayOrigin).toBe('http://127.0.0.1:8787');
-    expect(config.socketOrigin).toBe('ws://127.0.0.1:8787');
     expect(ok({ ...base, TVS_GATEWAY_URL: 'http://localhost:1' }).gatewayOrigin).toBe(
       'http://localhost:1',
     );

@@ -10,14 +10,17 @@ const MAX_MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
 /** Shorter bearer tokens are refused as a misconfiguration: they could be guessed. */
 export const MIN_BEARER_TOKEN_LENGTH = 16;
+/**
+ * RFC 7230 `token` characters. A page sends the bearer token as a WebSocket subprotocol
+ * (`bearer.<token>`), and browsers refuse a subprotocol with any other character.
+ */
+const TOKEN_CHARACTERS = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** The Worker's settings, checked once. Holds a signer, never a readable access token. */
 export interface Config {
   readonly signer: Signer;
   /** The gateway's origin, e.g. `https://gw.tvs.qq.com`: the only host requests go to. */
   readonly gatewayOrigin: string;
-  /** The same host with `wss:` (or `ws:` for a loopback `http:` gateway), for the command channel. */
-  readonly socketOrigin: string;
   readonly allowedPaths: ReadonlySet<string>;
   readonly allowedOrigins: ReadonlySet<string>;
   /** Undefined when callers are authenticated by origin alone. */
@@ -115,6 +118,11 @@ export function readConfig(env: Env): ConfigResult {
       `the secret EDGE_BEARER_TOKEN must be at least ${MIN_BEARER_TOKEN_LENGTH} characters`,
     );
   }
+  if (bearer !== undefined && !TOKEN_CHARACTERS.test(bearer)) {
+    problems.push(
+      "the secret EDGE_BEARER_TOKEN must be made of letters, digits and !#$%&'*+-.^_`|~ (a page sends it as a WebSocket subprotocol), e.g. `openssl rand -hex 32`",
+    );
+  }
   const allowedOrigins = origins(env.ALLOWED_ORIGINS, problems);
   if (bearer === undefined && allowedOrigins.size === 0) {
     problems.push(
@@ -144,7 +152,6 @@ export function readConfig(env: Env): ConfigResult {
     config: {
       signer: createSigner({ appkey, accessToken }),
       gatewayOrigin: gateway,
-      socketOrigin: gateway.replace(/^http/, 'ws'),
       allowedPaths,
       allowedOrigins,
       bearerToken: bearer,

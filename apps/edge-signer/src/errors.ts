@@ -2,6 +2,7 @@
 const STATUS = {
   'invalid-json': 400,
   'invalid-session-id': 400,
+  'invalid-protocol': 400,
   'query-not-allowed': 400,
   unauthorized: 401,
   'origin-not-allowed': 403,
@@ -10,10 +11,14 @@ const STATUS = {
   'method-not-allowed': 405,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
+  'upgrade-required': 426,
   'internal-error': 500,
   misconfigured: 500,
   'upstream-unreachable': 502,
   'upstream-redirect': 502,
+  'upstream-refused': 502,
+  'upstream-incomplete': 502,
+  'upstream-too-large': 502,
   'upstream-timeout': 504,
 } as const;
 

@@ -1,12 +1,13 @@
 /**
  * `@tvs/edge-signer`: a Cloudflare Worker (module syntax) that signs TVS gateway calls with the
  * app key and access token it holds as secrets, so browsers use the gateway without seeing them.
- * Routes: `POST <allow-listed /v2/ivh/… path>` (forwarded, signed) and
- * `POST /command-channel-url` (a signed WebSocket URL for a SessionId); `OPTIONS` preflights.
+ * Routes: `POST <allow-listed /v2/ivh/… path>` (forwarded, signed), the command channel
+ * (`GET /v2/ws/…/commandchannel?requestid=<SessionId>` as a WebSocket, proxied to the gateway),
+ * and `OPTIONS` preflights.
  */
 import { checkBearer, checkOrigin } from './auth.js';
 import { readJsonBody } from './body.js';
-import { COMMAND_CHANNEL_URL_ROUTE, handleCommandChannelUrl } from './command-channel-url.js';
+import { CHANNEL_PATH, openChannel } from './channel-route.js';
 import { type Config, type ConfigResult, readConfig } from './config.js';
 import { preflight, withCors } from './cors.js';
 import type { Env } from './env.js';
@@ -16,11 +17,11 @@ import { log } from './log.js';
 
 export type { Env } from './env.js';
 
-/** What a path is for: issuing a command-channel URL, forwarding, or nothing. */
-type Route = { kind: 'command-channel-url' } | { kind: 'forward'; path: string };
+/** What a path is for: the command channel, forwarding, or nothing. */
+type Route = { kind: 'channel' } | { kind: 'forward'; path: string };
 
 function routeOf(pathname: string, config: Config): Route | undefined {
-  if (pathname === COMMAND_CHANNEL_URL_ROUTE) return { kind: 'command-channel-url' };
+  if (pathname === CHANNEL_PATH) return { kind: 'channel' };
   if (config.allowedPaths.has(pathname)) return { kind: 'forward', path: pathname };
   return undefined;
 }
@@ -41,8 +42,11 @@ function configOf(env: Env): ConfigResult {
 const notFound = () => refuse('not-found', 'No such endpoint on this Worker.');
 
 /**
- * The checks, in order: configuration, origin, preflight, bearer token, route, method, query,
- * content type and size, then the route's own work. Each refusal is a JSON body with its status.
+ * The checks, in order: configuration, origin, preflight, bearer token, route, then per route:
+ * the command channel's own checks (method, upgrade, subprotocol, SessionId) before it connects;
+ * for forwarding, method, query, content type and size before the signed call. Each refusal is
+ * a JSON body with its status; a command channel that opens is a `101` with no CORS headers
+ * (WebSockets have none; `Origin` was checked above).
  */
 async function handle(request: Request, config: Config): Promise<Response> {
   const url = new URL(request.url);
@@ -53,14 +57,24 @@ async function handle(request: Request, config: Config): Promise<Response> {
   const cors = (response: Response) => withCors(response, origin.origin);
 
   // A preflight comes from a browser and so names its origin; an OPTIONS without one is
-  // just another method, refused below.
+  // just another method, refused below. WebSockets are never preflighted.
   if (request.method === 'OPTIONS' && origin.origin !== undefined) {
-    return cors(route ? preflight(request) : notFound());
+    if (route === undefined) return cors(notFound());
+    if (route.kind === 'channel') {
+      return cors(
+        refuse('method-not-allowed', 'Open the command channel as a WebSocket.', { Allow: 'GET' }),
+      );
+    }
+    return cors(preflight(request));
   }
 
   const unauthorized = await checkBearer(request, config);
   if (unauthorized) return cors(unauthorized);
   if (route === undefined) return cors(notFound());
+  if (route.kind === 'channel') {
+    const response = await openChannel(request, url, config);
+    return response.status === 101 ? response : cors(response);
+  }
   if (request.method !== 'POST') {
     return cors(refuse('method-not-allowed', 'Only POST is allowed.', { Allow: 'POST, OPTIONS' }));
   }
@@ -74,9 +88,6 @@ async function handle(request: Request, config: Config): Promise<Response> {
   }
   const body = await readJsonBody(request, config.maxBodyBytes);
   if (!body.ok) return cors(body.response);
-
-  if (route.kind === 'command-channel-url')
-    return cors(handleCommandChannelUrl(body.value, config));
   return cors(await forward(route.path, body.bytes, config));
 }
 

@@ -1,3 +1,4 @@
+import { COMMAND_CHANNEL_PATH } from '@tvs/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   authed,
@@ -8,6 +9,7 @@ import {
   post,
   startRecorder,
   startWorker,
+  VIDEOMAKE,
   type WorkerHandle,
 } from './harness.js';
 
@@ -34,7 +36,7 @@ describe('CORS', () => {
   });
 
   it('answers a preflight from an allowed origin with 204 and exact headers, no token needed', async () => {
-    for (const path of [DESCRIBE_TIMBRE, '/command-channel-url']) {
+    for (const path of [DESCRIBE_TIMBRE, VIDEOMAKE]) {
       const response = await worker.fetch(path, preflight(ORIGIN));
       expect(response.status).toBe(204);
       const h = response.headers;
@@ -47,6 +49,13 @@ describe('CORS', () => {
       expect(await response.text()).toBe('');
     }
     expect(recorder.requests).toHaveLength(0);
+  });
+
+  it('answers a preflight for the command channel with 405: WebSockets are never preflighted', async () => {
+    const response = await worker.fetch(COMMAND_CHANNEL_PATH, preflight(ORIGIN));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+    expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
   });
 
   it('echoes each allowed origin, not the first one', async () => {

@@ -24,6 +24,8 @@ export interface Seen {
 export interface WorkerHandle {
   /** `dispatchFetch` against `https://edge.example<path>`; records the response. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Where workerd listens on loopback, as `ws://127.0.0.1:<port>`, for real sockets. */
+  readonly socketOrigin: string;
   /** Everything the Worker wrote to stdout/stderr so far. */
   readonly logs: string[];
   /** Every response so far. */
@@ -58,22 +60,26 @@ export async function startWorker(bindings: Record<string, string>): Promise<Wor
     script: await workerScript(),
     compatibilityDate: '2026-01-01',
     bindings,
+    host: '127.0.0.1',
+    port: 0,
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       stdout.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
       stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
     },
   });
-  await mf.ready;
+  const ready = await mf.ready;
   return {
     logs,
     seen,
+    socketOrigin: ready.origin.replace(/^http/, 'ws'),
     async fetch(path, init) {
       // Miniflare's fetch types differ from the DOM's in details that do not matter here.
       const response = (await mf.dispatchFetch(
         `https://edge.example${path}`,
         init as never,
       )) as unknown as Response;
-      const body = await response.clone().text();
+      // A 101 has no body to read: its socket is the test's to use.
+      const body = response.status === 101 ? '' : await response.clone().text();
       seen.push({ status: response.status, headers: JSON.stringify([...response.headers]), body });
       return response;
     },
@@ -96,9 +102,21 @@ export function post(body: unknown, headers: Record<string, string> = authed()):
   return { method: 'POST', headers, body: JSON.stringify(body) };
 }
 
-/** Fails when any secret occurs in any response or log line (also percent-encoded or Base64). */
+/**
+ * The texts in which any secret occurs: the access token (also percent-encoded or Base64), the
+ * bearer token, a `signature=` parameter, and the appkey, which no answer of the Worker needs
+ * now that no signed URL leaves it.
+ */
 export function secretsIn(texts: readonly string[]): string[] {
-  const needles = [ACCESS_TOKEN, encodeURIComponent(ACCESS_TOKEN), btoa(ACCESS_TOKEN)];
+  const needles = [
+    ACCESS_TOKEN,
+    encodeURIComponent(ACCESS_TOKEN),
+    btoa(ACCESS_TOKEN),
+    BEARER,
+    APPKEY,
+    'signature=',
+    'signature%3D',
+  ];
   return texts.filter((text) => needles.some((needle) => text.includes(needle)));
 }
 
@@ -112,10 +130,18 @@ export interface Recorded {
 
 /**
  * A loopback upstream that records each request and answers with an envelope plus headers the
- * Worker must not pass on, or with a redirect or silence when asked.
+ * Worker must not pass on, or when asked: with a redirect, with silence (`hangMs` before the
+ * headers), with a body that comes `lateBodyMs` after the headers, or one trickled a byte every
+ * `trickleMs`, or with more bytes than the Worker passes on (`hugeBody`).
  */
 export async function startRecorder(
-  mode: { redirect?: boolean; hangMs?: number } = {},
+  mode: {
+    redirect?: boolean;
+    hangMs?: number;
+    lateBodyMs?: number;
+    trickleMs?: number;
+    hugeBody?: boolean;
+  } = {},
 ): Promise<{ url: string; requests: Recorded[]; close(): Promise<void> }> {
   const requests: Recorded[] = [];
   const server = createServer((req, res) => {
@@ -133,16 +159,34 @@ export async function startRecorder(
           res.writeHead(302, { Location: 'https://elsewhere.example/' }).end();
           return;
         }
-        res
-          .writeHead(200, {
-            'Content-Type': 'application/json;charset=utf-8',
-            'Set-Cookie': 'upstream=1; Path=/',
-            'Access-Control-Allow-Origin': '*',
-            'Access-Control-Allow-Credentials': 'true',
-            'X-Upstream-Internal': 'yes',
-            'Retry-After': '3',
-          })
-          .end(JSON.stringify({ Header: { Code: 0, Message: '', RequestID: 'r1' }, Payload: {} }));
+        res.writeHead(200, {
+          'Content-Type': 'application/json;charset=utf-8',
+          'Set-Cookie': 'upstream=1; Path=/',
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Credentials': 'true',
+          'X-Upstream-Internal': 'yes',
+          'Retry-After': '3',
+        });
+        const envelope = JSON.stringify({
+          Header: { Code: 0, Message: '', RequestID: 'r1' },
+          Payload: mode.hugeBody ? { Padding: 'x'.repeat(9 * 1024 * 1024) } : {},
+        });
+        if (mode.lateBodyMs) {
+          res.flushHeaders();
+          setTimeout(() => res.end(envelope), mode.lateBodyMs);
+        } else if (mode.trickleMs) {
+          let at = 0;
+          const drip = setInterval(() => {
+            if (res.destroyed || at >= envelope.length) {
+              clearInterval(drip);
+              res.end();
+              return;
+            }
+            res.write(envelope[at++]!);
+          }, mode.trickleMs);
+        } else {
+          res.end(envelope);
+        }
       };
       if (mode.hangMs) setTimeout(answer, mode.hangMs);
       else answer();

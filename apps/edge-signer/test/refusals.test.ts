@@ -311,3 +311,45 @@ describe('upstream failures', () => {
     }
   });
 });
+
+describe('UPSTREAM_TIMEOUT_MS bounds the body as well as the headers', () => {
+  it.each([
+    ['a body that comes after the deadline', { lateBodyMs: 4000 }, 504, 'upstream-timeout'],
+    ['a body trickled a byte at a time past it', { trickleMs: 200 }, 504, 'upstream-timeout'],
+    ['a body larger than the Worker passes on', { hugeBody: true }, 502, 'upstream-too-large'],
+  ])('%s: a JSON refusal, not a response that streams on', async (_what, mode, status, error) => {
+    const upstream = await startRecorder(mode);
+    const worker = await startWorker({
+      ...defaultBindings(upstream.url),
+      UPSTREAM_TIMEOUT_MS: '1000',
+    });
+    try {
+      const response = await worker.fetch(DESCRIBE_TIMBRE, post(listing));
+      const body = await expectRefusal(response, status, error);
+      expect(body.message).toMatch(/gateway/);
+      expect(upstream.requests).toHaveLength(1);
+      expect(secretsIn([...worker.logs, ...worker.seen.map((s) => s.headers + s.body)])).toEqual(
+        [],
+      );
+    } finally {
+      await worker.dispose();
+      await upstream.close();
+    }
+  });
+
+  it('a body that arrives in time passes, byte for byte', async () => {
+    const upstream = await startRecorder({ lateBodyMs: 100 });
+    const worker = await startWorker({
+      ...defaultBindings(upstream.url),
+      UPSTREAM_TIMEOUT_MS: '5000',
+    });
+    try {
+      const response = await worker.fetch(DESCRIBE_TIMBRE, post(listing));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ Header: { Code: 0, RequestID: 'r1' } });
+    } finally {
+      await worker.dispose();
+      await upstream.close();
+    }
+  });
+});
