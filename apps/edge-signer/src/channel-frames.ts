@@ -1,7 +1,7 @@
 /**
  * The largest frame passed either way. The biggest real uplink frame is a `SEND_TEXT` of 4000
  * bytes of UTF-8 escaped as JSON (under 25 KiB); audio chunks are 5120 bytes, about 7 KiB as
- * Base64 (Tencent: 发送音频指令, https://cloud.tencent.com/document/product/1240/100399). The
+ * Base64 (Tencent: 音频驱动指令, https://cloud.tencent.com/document/product/1240/100398). The
  * mock gateway accepts the same 256 KiB.
  */
 export const MAX_FRAME_BYTES = 256 * 1024;
@@ -39,7 +39,8 @@ export function isTooLarge(data: unknown): boolean {
 /**
  * Checks a frame from the caller before it goes to the gateway. Every uplink command
  * (`SEND_TEXT`, `SEND_STREAMTEXT`, `SEND_AUDIO`, `SEND_HEARTBEAT`) is a JSON text frame whose
- * `Payload.SessionId` is required (Tencent: 发送文本指令 1240/100397, 心跳指令 1240/100400), and
+ * `Payload.SessionId` is required (Tencent, cloud.tencent.com/document/product/1240/: 100397
+ * SEND_TEXT, 100399 SEND_STREAMTEXT, 100398 SEND_AUDIO, 100400 SEND_HEARTBEAT), and
  * the connection was opened for one session: a frame naming another is refused, as are binary
  * frames, text that is not JSON and frames over {@link MAX_FRAME_BYTES}.
  * @returns undefined when the frame may pass.

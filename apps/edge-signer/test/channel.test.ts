@@ -11,14 +11,14 @@ import {
   authed,
   BEARER,
   defaultBindings,
-  ORIGIN,
   OTHER_ORIGIN,
+  PROTOCOLS,
   secretsIn,
   startWorker,
+  upgrade,
   type WorkerHandle,
 } from './harness.js';
 
-const PROTOCOLS = ['tvs-edge-signer', `bearer.${BEARER}`];
 const PROJECT = { VirtualmanProjectId: 'proj-edge', Protocol: 'webrtc' as const };
 
 let gateway: MockGateway;
@@ -56,6 +56,15 @@ async function startedSession(DriverType: 1 | 3 = 1): Promise<string> {
   return SessionId;
 }
 
+/** `@tvs/client`'s channel pointed at the Worker, as a page would open it. */
+const throughWorker = (sessionId: string, driverType: 1 | 3) =>
+  direct.commandChannel(sessionId, {
+    url: `${worker.socketOrigin}${COMMAND_CHANNEL_PATH}`,
+    protocols: PROTOCOLS,
+    driverType,
+    reconnect: false,
+  });
+
 const channelUrl = (sessionId: string) =>
   `${worker.socketOrigin}${COMMAND_CHANNEL_PATH}?requestid=${sessionId}`;
 
@@ -89,12 +98,7 @@ function watch(url: string, protocols: string[] = PROTOCOLS): Watched {
 describe('the command channel through the Worker', () => {
   it('a conversation: SEND_TEXT through @tvs/client (url, protocols) ends in TextOver', async () => {
     const sessionId = await startedSession(1);
-    const channel = direct.commandChannel(sessionId, {
-      url: `${worker.socketOrigin}${COMMAND_CHANNEL_PATH}`,
-      protocols: PROTOCOLS,
-      driverType: 1,
-      reconnect: false,
-    });
+    const channel = throughWorker(sessionId, 1);
     const statuses: string[] = [];
     channel.on('message', ({ message }) => statuses.push(String(message.SpeakStatus)));
     await channel.opened();
@@ -124,12 +128,7 @@ describe('the command channel through the Worker', () => {
 
   it('an audio push: SEND_AUDIO through the Worker ends in AudioOver', async () => {
     const sessionId = await startedSession(3);
-    const channel = direct.commandChannel(sessionId, {
-      url: `${worker.socketOrigin}${COMMAND_CHANNEL_PATH}`,
-      protocols: PROTOCOLS,
-      driverType: 3,
-      reconnect: false,
-    });
+    const channel = throughWorker(sessionId, 3);
     await channel.opened();
     // Half a second of 16 kHz 16-bit mono silence: four 5120-byte chunks and a short one.
     const pushed = await channel.sendAudio(new Uint8Array(16_000));
@@ -196,11 +195,7 @@ describe('the command channel through the Worker', () => {
     const watched = watch(channelUrl(sessionId));
     await watched.opened;
     const channelId = await startedSession(1);
-    const channel = direct.commandChannel(channelId, {
-      url: `${worker.socketOrigin}${COMMAND_CHANNEL_PATH}`,
-      protocols: PROTOCOLS,
-      reconnect: false,
-    });
+    const channel = throughWorker(channelId, 1);
     await channel.opened();
     const ended = new Promise<TvsChannelError | undefined>((resolve) =>
       channel.on('close', (event) => resolve(event.error)),
@@ -224,15 +219,6 @@ describe('the command channel through the Worker', () => {
 });
 
 describe('command-channel handshakes the Worker refuses', () => {
-  const upgrade = (headers: Record<string, string> = {}) => ({
-    method: 'GET',
-    headers: {
-      Upgrade: 'websocket',
-      Origin: ORIGIN,
-      'Sec-WebSocket-Protocol': PROTOCOLS.join(', '),
-      ...headers,
-    },
-  });
   const path = (query: string) => `${COMMAND_CHANNEL_PATH}${query}`;
 
   async function refused(response: Response, status: number, error: string): Promise<void> {

@@ -97,6 +97,22 @@ export function authed(extra: Record<string, string> = {}): Record<string, strin
   };
 }
 
+/** The subprotocols a page offers on the command channel: the fixed name and its bearer token. */
+export const PROTOCOLS = ['tvs-edge-signer', `bearer.${BEARER}`];
+
+/** A WebSocket handshake from the allowed origin with {@link PROTOCOLS}, for `dispatchFetch`. */
+export function upgrade(headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'GET',
+    headers: {
+      Upgrade: 'websocket',
+      Origin: ORIGIN,
+      'Sec-WebSocket-Protocol': PROTOCOLS.join(', '),
+      ...headers,
+    },
+  };
+}
+
 /** A `POST` init with a JSON body and authenticated headers. */
 export function post(body: unknown, headers: Record<string, string> = authed()): RequestInit {
   return { method: 'POST', headers, body: JSON.stringify(body) };

@@ -12,15 +12,15 @@ import {
   GETPROGRESS,
   ORIGIN,
   OTHER_ORIGIN,
+  PROTOCOLS,
   post,
   secretsIn,
   startRecorder,
   startWorker,
+  upgrade,
   VIDEOMAKE,
   type WorkerHandle,
 } from './harness.js';
-
-const PROTOCOLS = ['tvs-edge-signer', `bearer.${BEARER}`];
 
 /** Every kind of HTTP request: success, each refusal, preflights, gateway errors. */
 async function everyHttpRoute(worker: WorkerHandle): Promise<void> {
@@ -62,28 +62,20 @@ async function everyHttpRoute(worker: WorkerHandle): Promise<void> {
 
 /** Every refusal of the command-channel route, and one handshake that succeeds. */
 async function everyChannelHandshake(worker: WorkerHandle, sessionId: string): Promise<void> {
-  const upgrade = (query: string, headers: Record<string, string> = {}) =>
-    worker.fetch(`${COMMAND_CHANNEL_PATH}${query}`, {
-      method: 'GET',
-      headers: {
-        Upgrade: 'websocket',
-        Origin: ORIGIN,
-        'Sec-WebSocket-Protocol': PROTOCOLS.join(', '),
-        ...headers,
-      },
-    });
-  await upgrade('?requestid=abc', { Origin: OTHER_ORIGIN });
-  await upgrade('?requestid=abc', { 'Sec-WebSocket-Protocol': 'tvs-edge-signer' });
-  await upgrade('?requestid=abc', {
+  const open = (query: string, headers: Record<string, string> = {}) =>
+    worker.fetch(`${COMMAND_CHANNEL_PATH}${query}`, upgrade(headers));
+  await open('?requestid=abc', { Origin: OTHER_ORIGIN });
+  await open('?requestid=abc', { 'Sec-WebSocket-Protocol': 'tvs-edge-signer' });
+  await open('?requestid=abc', {
     'Sec-WebSocket-Protocol': `tvs-edge-signer, bearer.${ACCESS_TOKEN}`,
   });
-  await upgrade('?requestid=abc', { 'Sec-WebSocket-Protocol': `chat, bearer.${BEARER}` });
-  await upgrade(`?requestid=abc&appkey=${APPKEY}&signature=abc`);
-  await upgrade('?requestid=..%2F..%2F');
-  await upgrade('?requestid=not-a-session'); // the gateway refuses it: 502 upstream-refused
+  await open('?requestid=abc', { 'Sec-WebSocket-Protocol': `chat, bearer.${BEARER}` });
+  await open(`?requestid=abc&appkey=${APPKEY}&signature=abc`);
+  await open('?requestid=..%2F..%2F');
+  await open('?requestid=not-a-session'); // the gateway refuses it: 502 upstream-refused
   await worker.fetch(`${COMMAND_CHANNEL_PATH}?requestid=abc`, { method: 'GET', headers: authed() });
   await worker.fetch(`${COMMAND_CHANNEL_PATH}?requestid=abc`, post({}));
-  const opened = await upgrade(`?requestid=${sessionId}`);
+  const opened = await open(`?requestid=${sessionId}`);
   const socket = (opened as unknown as { webSocket: { accept(): void; close(): void } }).webSocket;
   socket.accept();
   socket.close();
