@@ -56,8 +56,8 @@ const contenders = [
 ];
 
 const quick = process.argv.includes('--quick');
-const rounds = quick ? 3 : 9;
-const sliceMs = quick ? 60 : 200;
+const rounds = quick ? 3 : 21;
+const sliceMs = quick ? 60 : 100;
 
 async function measure(contender) {
   const start = performance.now();
@@ -90,20 +90,24 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 
+// Ratios are taken within each round, then the median over rounds: on a shared machine the load
+// drifts between rounds, and a ratio of two medians taken from different rounds carries that drift.
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const baseline = median(samples.get(contenders[0].name));
-const signerOps = median(samples.get('@tvs/signer createSigner().sign()'));
+const baseline = samples.get(contenders[0].name);
+const signerOps = samples.get('@tvs/signer createSigner().sign()');
 const rows = contenders.map((c) => {
-  const ops = median(samples.get(c.name));
+  const ops = samples.get(c.name);
   return {
     name: c.name,
-    opsPerSecond: Math.round(ops),
-    vsNodeCrypto: ops / baseline,
-    signerSpeedup: signerOps / ops,
+    opsPerSecond: Math.round(median(ops)),
+    vsNodeCrypto: median(ops.map((x, r) => x / baseline[r])),
+    signerSpeedup: median(ops.map((x, r) => signerOps[r] / x)),
   };
 });
 
-console.log(`Node ${process.version}, ${rounds} interleaved rounds of ${sliceMs} ms, medians\n`);
+console.log(
+  `Node ${process.version}, ${rounds} interleaved rounds of ${sliceMs} ms; medians of per-round ratios\n`,
+);
 console.log(
   `${'contender'.padEnd(38)}${'ops/s'.padStart(12)}${'× node:crypto'.padStart(15)}${'signer is ×'.padStart(13)}`,
 );

@@ -1,5 +1,13 @@
 import { base64 } from './base64.js';
-import { compress, finish, initialState, sha256, wipeScratch } from './sha256.js';
+import {
+  compress,
+  digestBytes,
+  finish,
+  finishWithDigest,
+  initialState,
+  sha256,
+  wipeScratch,
+} from './sha256.js';
 import { utf8 } from './utf8.js';
 import { assertWellFormed } from './validate.js';
 
@@ -37,14 +45,16 @@ export function createHmacKey(key: string, name: string, where: string): HmacKey
   block.fill(0);
   wipeScratch();
 
-  const state = new Int32Array(8);
+  const innerState = new Int32Array(8);
+  const outerState = new Int32Array(8);
   const digest = new Uint8Array(32);
   const text = new Uint8Array(256);
   return (message) => {
-    state.set(inner);
-    finish(state, 64, typeof message === 'string' ? utf8(message, text) : message, digest);
-    state.set(outer);
-    finish(state, 64, digest, digest);
+    innerState.set(inner);
+    finish(innerState, 64, typeof message === 'string' ? utf8(message, text) : message);
+    outerState.set(outer);
+    finishWithDigest(outerState, 64, innerState);
+    digestBytes(outerState, digest);
     return base64(digest);
   };
 }

@@ -40,6 +40,11 @@ export function compress(state: Int32Array, bytes: Uint8Array, at: number): void
   for (let i = 0; i < 16; i++, at += 4) {
     W[i] = (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
   }
+  mix(state);
+}
+
+/** Absorbs the block whose 16 words are in `W[0..15]` into `state`. */
+function mix(state: Int32Array): void {
   for (let i = 16; i < 64; i++) {
     const w15 = W[i - 15]!;
     const w2 = W[i - 2]!;
@@ -80,16 +85,10 @@ export function compress(state: Int32Array, bytes: Uint8Array, at: number): void
 
 /**
  * Finishes a hash: absorbs `message` into `state`, which has already absorbed `absorbed` bytes
- * (a multiple of 64), pads (FIPS 180-4 §5.1.1) and writes the 32-byte digest into `out`.
- * `out` may be `message` itself. `state` is used up.
+ * (a multiple of 64), and pads (FIPS 180-4 §5.1.1). `state` then holds the digest's eight words.
  * @internal
  */
-export function finish(
-  state: Int32Array,
-  absorbed: number,
-  message: Uint8Array,
-  out: Uint8Array,
-): void {
+export function finish(state: Int32Array, absorbed: number, message: Uint8Array): void {
   const length = message.length;
   const whole = length - (length % 64);
   for (let at = 0; at < whole; at += 64) compress(state, message, at);
@@ -106,12 +105,33 @@ export function finish(
   writeWord(LAST, 56, Math.floor(bits / 0x1_0000_0000));
   writeWord(LAST, 60, bits >>> 0);
   compress(state, LAST, 0);
+}
+
+/**
+ * Finishes a hash whose last input is a digest, given as the eight words of the `state` that
+ * produced it: the outer step of an HMAC. The one padded block is built from the words, so the
+ * digest never takes a round trip through bytes.
+ * @internal
+ */
+export function finishWithDigest(state: Int32Array, absorbed: number, digest: Int32Array): void {
+  for (let i = 0; i < 8; i++) W[i] = digest[i]!;
+  W[8] = 0x80000000;
+  W.fill(0, 9, 15);
+  // 32 more bytes, in bits; below 2^32 for any absorbed length an HMAC uses.
+  W[15] = (absorbed + 32) * 8;
+  mix(state);
+}
+
+/** The digest's 32 bytes, from a finished `state`, into `out`. @internal */
+export function digestBytes(state: Int32Array, out: Uint8Array): void {
   for (let i = 0; i < 8; i++) writeWord(out, i * 4, state[i]!);
 }
 
 /** SHA-256 of `message` into `out` (32 bytes). @internal */
 export function sha256(message: Uint8Array, out: Uint8Array): void {
-  finish(initialState(), 0, message, out);
+  const state = initialState();
+  finish(state, 0, message);
+  digestBytes(state, out);
 }
 
 /** Zeroes the scratch, after hashing key material through it. @internal */
