@@ -138,7 +138,8 @@ cases.push({
 cases.push({
   name: 'verification never throws on an unparsable URL: malformed-url',
   run() {
-    for (const url of ['http://[', '//%zz/x', 'http://a b/', 42, null]) {
+    // Only what every runtime's URL parser refuses: Chromium accepts `http://a b/`, for one.
+    for (const url of ['http://[', '//%zz/x', 'http://%zz/', 42, null]) {
       expect(verifySignedUrl(url as string, () => 'token')).to.deep.equal({
         ok: false,
         reason: 'malformed-url',
