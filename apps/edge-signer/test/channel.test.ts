@@ -1,7 +1,7 @@
 // The command channel through the Worker, in workerd, against the mock gateway on loopback:
 // real sockets from Node's WebSocket (the one @tvs/client uses) to workerd, and from workerd to
 // the mock gateway's `ws` server.
-import { createClient, type TvsClient, TvsChannelError } from '@tvs/client';
+import { createClient, TvsChannelError, type TvsClient } from '@tvs/client';
 import { COMMAND_CHANNEL_PATH, heartbeatFrame, textFrame } from '@tvs/envelope';
 import { createMockGateway, type ListeningGateway, type MockGateway } from '@tvs/mock-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
