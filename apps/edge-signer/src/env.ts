@@ -8,7 +8,10 @@ export interface Env {
   readonly TVS_APPKEY?: string;
   /** Secret: the TVS access token (the HMAC key). Never sent, logged or echoed. */
   readonly TVS_ACCESS_TOKEN?: string;
-  /** Secret: the bearer token callers must present (`Authorization: Bearer …`). */
+  /**
+   * Secret: the bearer token callers must present (`Authorization: Bearer …`, or the WebSocket
+   * subprotocol `bearer.…`); token characters only, at least 16.
+   */
   readonly EDGE_BEARER_TOKEN?: string;
   /** Var: the gateway origin, default `https://gw.tvs.qq.com`. */
   readonly TVS_GATEWAY_URL?: string;

@@ -26,7 +26,7 @@ function padState(block: Uint8Array, pad: number): Int32Array {
 /**
  * HMAC-SHA256 (RFC 2104) with the inner and outer pad states absorbed once per key. Each
  * signature then costs the message's compressions plus one outer compression (three for a
- * normal query string) and allocates nothing but its Base64 string. The returned function holds
+ * normal query string) and, for messages up to 256 bytes, allocates nothing but its Base64 string. The returned function holds
  * only that derived state, never the key text.
  *
  * @throws TypeError naming `name` when `key` is not well-formed Unicode.
