@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // The bin: ESM only, keeps its shebang; dependencies stay external (installed beside it).
+  // The bin: ESM only, keeps its shebang; dependencies stay external (installed beside it),
+  // except @tvs/app-common, which ships TypeScript sources for each app to bundle.
   entry: { cli: 'src/cli.ts' },
   format: ['esm'],
   dts: false,
@@ -9,4 +10,5 @@ export default defineConfig({
   target: 'node22',
   platform: 'node',
   sourcemap: false,
+  noExternal: ['@tvs/app-common'],
 });

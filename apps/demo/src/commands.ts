@@ -1,3 +1,4 @@
+import { describeState } from '@tvs/app-common';
 import { TvsTaskFailedError } from '@tvs/client';
 import { createSigner } from '@tvs/signer';
 import {
@@ -13,7 +14,7 @@ import type { Connection } from './connect.js';
 import { MOCK_CREDENTIALS, readTarget, UsageError } from './settings.js';
 import { formatSeconds, table } from './ui.js';
 import { type Format, makeVideo, type Run, type VideoResult } from './video.js';
-import { describeState, watchTask } from './watch-task.js';
+import { watchTask } from './watch-task.js';
 
 /** The sample script of the default run. */
 export const SAMPLE_SCRIPT =

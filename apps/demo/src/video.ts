@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { formatCueTime, parseSrt } from '@tvs/app-common';
 import {
   avatarName,
   avatars,
@@ -11,7 +12,6 @@ import {
 } from './assets.js';
 import type { Connection } from './connect.js';
 import { type Downloaded, download, fileNameFor } from './download.js';
-import { formatCueTime, parseSrt } from './srt.js';
 import { formatSeconds, type Ui } from './ui.js';
 import { type VideoProgress, watchTask } from './watch-task.js';
 

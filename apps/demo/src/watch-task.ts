@@ -1,33 +1,10 @@
+import { describeState } from '@tvs/app-common';
 import type { TvsClient } from '@tvs/client';
 import { SingleBar } from 'cli-progress';
 import { formatSeconds, type Ui } from './ui.js';
 
 /** What `getprogress` returns (the client's `VideoProgress`). */
 export type VideoProgress = Awaited<ReturnType<TvsClient['video']['progress']>>;
-
-/** How a progress payload reads to a person: `queued, 2 tasks ahead`, `rendering`, … */
-export function describeState(progress: VideoProgress): { phase: string; detail: string } {
-  switch (progress.Status) {
-    case 'COMMIT': {
-      const ahead = progress.ArrayCount ?? 0;
-      return {
-        phase: 'queued',
-        detail:
-          ahead > 0
-            ? `${ahead} task${ahead === 1 ? '' : 's'} ahead`
-            : 'next in line for a render slot',
-      };
-    }
-    case 'MAKING':
-      return { phase: 'rendering', detail: `${progress.Progress ?? 0}%` };
-    case 'SUCCESS':
-      return { phase: 'done', detail: '100%' };
-    case 'FAIL':
-      return { phase: 'failed', detail: `FailCode ${progress.FailCode ?? '?'}` };
-    default:
-      return { phase: String(progress.Status).toLowerCase(), detail: '' };
-  }
-}
 
 export interface WatchOptions {
   signal: AbortSignal;

@@ -1,0 +1,96 @@
+import {
+  TvsAmbiguousError,
+  TvsApiError,
+  TvsChannelError,
+  TvsHttpError,
+  TvsNetworkError,
+  TvsTaskFailedError,
+} from '@tvs/client';
+import { describe, expect, it } from 'vitest';
+import { COMMON_HINTS, explainTvsError, RETRY_TASK_HINT, type Surface } from './explain.js';
+
+const surface: Surface = {
+  hints: {
+    ...COMMON_HINTS,
+    auth: ['auth hint'],
+    'not-found': ['not-found hint'],
+    session: ['session hint'],
+    ambiguous: ['ambiguous hint'],
+    network: ['network hint'],
+    http: ['http hint'],
+  },
+  mockNotFound: 'mock note',
+};
+
+describe('explainTvsError', () => {
+  it('explains a gateway code from the table, with the surface hints of its category', () => {
+    const explained = explainTvsError(
+      new TvsApiError({ code: 100012, gatewayMessage: 'Auth.Fail', requestId: 'r1' }),
+      surface,
+    );
+    expect(explained.headline).toMatch(/^The gateway refused the call: error 100012 \(/);
+    expect(explained.details).toContain('Gateway message: Auth.Fail');
+    expect(explained.details.some((d) => d.startsWith('What it means: '))).toBe(true);
+    expect(explained.details).toContain('RequestID: r1 (quote it to support)');
+  });
+
+  it('falls back to the unknown hints for a category the surface leaves out', () => {
+    const explained = explainTvsError(new TvsApiError({ code: 987654, gatewayMessage: '' }), surface);
+    expect(explained.hints).toEqual(COMMON_HINTS.unknown);
+  });
+
+  it('puts the mock note first for not-found, only on the mock', () => {
+    const error = new TvsApiError({ code: 110006, gatewayMessage: '' });
+    expect(explainTvsError(error, surface, { mock: true }).hints).toEqual([
+      'mock note',
+      'not-found hint',
+    ]);
+    expect(explainTvsError(error, surface).hints).toEqual(['not-found hint']);
+  });
+
+  it('explains a refused drive as the table explains its code', () => {
+    const explained = explainTvsError(
+      new TvsChannelError('refused', {
+        sessionId: 's1',
+        reason: 'drive-failed',
+        gatewayCode: 801005,
+        reqId: 'r2',
+      }),
+      surface,
+    );
+    expect(explained.headline).toBe('The gateway refused the text (ReqId r2): error 801005.');
+    expect(explained.hints).toEqual(COMMON_HINTS.content);
+  });
+
+  it('adds the retry hint to a retryable task failure', () => {
+    const failed = new TvsTaskFailedError('t1', { Status: 'FAIL', FailCode: 801005 });
+    const explained = explainTvsError(failed, surface);
+    expect(explained.headline).toBe('The video task t1 failed (FailCode 801005, content).');
+    expect(explained.hints.includes(RETRY_TASK_HINT)).toBe(failed.retryable);
+  });
+
+  it('names where the calls went for network and HTTP failures', () => {
+    const context = { url: 'https://edge.example' };
+    const network = explainTvsError(
+      new TvsNetworkError('fetch failed', false, {}),
+      surface,
+      context,
+    );
+    expect(network.headline).toBe('Cannot reach the gateway at https://edge.example.');
+    expect(network.hints).toEqual(['network hint']);
+    const http = explainTvsError(
+      new TvsHttpError(401, '{"error":"unauthorized"}', {}),
+      surface,
+      context,
+    );
+    expect(http.headline).toBe(
+      'https://edge.example answered HTTP 401, which is not a gateway answer.',
+    );
+    expect(http.details).toEqual(['Body: {"error":"unauthorized"}']);
+    const ambiguous = explainTvsError(
+      new TvsAmbiguousError('video.make', 'timeout', 'no answer', { requestId: 'abc' }),
+      surface,
+    );
+    expect(ambiguous.hints).toEqual(['ambiguous hint']);
+  });
+});
