@@ -1,8 +1,12 @@
 import { refuse } from './errors.js';
 
-/** What a browser may send: a JSON `POST` with a bearer token. */
+/**
+ * What a browser may send: a JSON `POST` with a bearer token, and `X-TVS-SDK`, which
+ * `@tvs/client` sends on every call (without it in the list, a page using the client is
+ * refused at the preflight). The Worker forwards none of them.
+ */
 export const ALLOWED_METHODS = 'POST, OPTIONS';
-export const ALLOWED_HEADERS = 'Authorization, Content-Type';
+export const ALLOWED_HEADERS = 'Authorization, Content-Type, X-TVS-SDK';
 /** How long a browser may cache a preflight answer, in seconds. */
 export const PREFLIGHT_MAX_AGE = 600;
 

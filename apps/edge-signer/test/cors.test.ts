@@ -42,7 +42,7 @@ describe('CORS', () => {
       const h = response.headers;
       expect(h.get('access-control-allow-origin')).toBe(ORIGIN);
       expect(h.get('access-control-allow-methods')).toBe('POST, OPTIONS');
-      expect(h.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
+      expect(h.get('access-control-allow-headers')).toBe('Authorization, Content-Type, X-TVS-SDK');
       expect(h.get('access-control-max-age')).toBe('600');
       expect(h.get('access-control-allow-credentials')).toBeNull();
       expect(h.get('vary')).toContain('Origin');
