@@ -35,7 +35,10 @@ describe('explainTvsError', () => {
   });
 
   it('falls back to the unknown hints for a category the surface leaves out', () => {
-    const explained = explainTvsError(new TvsApiError({ code: 987654, gatewayMessage: '' }), surface);
+    const explained = explainTvsError(
+      new TvsApiError({ code: 987654, gatewayMessage: '' }),
+      surface,
+    );
     expect(explained.hints).toEqual(COMMON_HINTS.unknown);
   });
 
