@@ -398,6 +398,9 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
         'Content-Type': media.type,
         'Content-Length': String(bytes.byteLength),
         'Cache-Control': 'private, max-age=604800',
+        // Public and unsigned, like the storage URLs the gateway hands out: a web page may read
+        // them (a player's subtitles, say) from any origin.
+        'Access-Control-Allow-Origin': '*',
       }),
     });
   }

@@ -73,7 +73,11 @@ describe('video production lifecycle (virtual clock)', () => {
     expect(video.headers.get('content-type')).toBe('video/mp4');
     const bytes = new Uint8Array(await video.arrayBuffer());
     expect(new TextDecoder().decode(bytes.subarray(4, 8))).toBe('ftyp');
-    const srt = await (await fetch(done.SubtitlesUrl)).text();
+    // Readable by a web page on any origin, as a player's subtitles must be.
+    expect(video.headers.get('access-control-allow-origin')).toBe('*');
+    const subtitles = await fetch(done.SubtitlesUrl);
+    expect(subtitles.headers.get('access-control-allow-origin')).toBe('*');
+    const srt = await subtitles.text();
     expect(srt).toMatch(/^1\n00:00:00,300 --> 00:00:0\d,\d{3}\n大家好，欢迎收看今天的节目。\n/);
 
     await gateway.clock.advance(10 * 60_000);
