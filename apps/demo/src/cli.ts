@@ -12,6 +12,7 @@ import { explain } from './explain.js';
 import { DEFAULT_RENDER_SPEED, readTarget } from './settings.js';
 import { formatSeconds, Ui } from './ui.js';
 import { FORMATS, type Format, type Run } from './video.js';
+import { web } from './web.js';
 
 const ENVIRONMENT = `
 Environment:
@@ -273,6 +274,21 @@ program
       jsonLines: true,
     }),
   );
+
+program
+  .command('web')
+  .description(
+    'serve the web page on 127.0.0.1, with the edge signer in workerd in front of the gateway, and print the URL to open (Ctrl-C stops it)',
+  )
+  .action(async () => {
+    // A server's output is for a person: there is no --json document to give.
+    const run: Run = { ui: new Ui(false), signal: controller.signal };
+    try {
+      await web(run);
+    } catch (error) {
+      exitCode = report(error, run, undefined);
+    }
+  });
 
 program
   .command('sign')
