@@ -4,9 +4,11 @@
  * @packageDocumentation
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
@@ -94,10 +96,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     url = originOf(server.httpServer);
     closePage = () => server.close();
   } else {
-    const server = await createServer(inline);
-    await server.listen();
+    // Its own cache of pre-bundled dependencies, so two stacks at once (tests running in
+    // parallel) never write the same folder.
+    const cacheDir = await mkdtemp(join(tmpdir(), 'tvs-web-vite-'));
+    const server = await createServer({ ...inline, cacheDir });
+    const removeCache = () => rm(cacheDir, { recursive: true, force: true });
+    try {
+      await server.listen();
+    } catch (error) {
+      await server.close();
+      await removeCache();
+      throw error;
+    }
     url = originOf(server.httpServer);
-    closePage = () => server.close();
+    closePage = async () => {
+      await server.close();
+      await removeCache();
+    };
   }
 
   let worker: Miniflare | undefined;

@@ -209,3 +209,25 @@ describe('secrets', () => {
     expect(texts.filter(leaks).map((text) => text.slice(0, 120))).toEqual([]);
   });
 });
+
+describe('the dev server', () => {
+  it('serves the same page from the sources, as `pnpm demo web` does', async () => {
+    const dev = await startStack({
+      upstream: { url: mock.url, appkey: APPKEY, accessToken: ACCESS_TOKEN },
+      mode: 'dev',
+    });
+    const tab = await browser.newPage();
+    try {
+      const errors: string[] = [];
+      tab.on('pageerror', (error) => errors.push(error.message));
+      await tab.goto(dev.url);
+      await tab.locator('body[data-ready="true"]').waitFor();
+      expect(await tab.locator('#avatars .card').count()).toBe(8);
+      expect(await tab.getByRole('button', { name: 'Make the video' }).isEnabled()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await tab.close();
+      await dev.close();
+    }
+  });
+});
