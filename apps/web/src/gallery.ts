@@ -1,7 +1,7 @@
 import { avatarName, fitsAvatar, type Item, key, takesText, voiceName } from '@tvs/app-common';
 import type { TvsClient } from '@tvs/client';
 import { h } from './dom.js';
-import { Pager } from './pager.js';
+import { Pager, type PagerOptions } from './pager.js';
 import type { Selection } from './selection.js';
 
 /** Avatars and voices per page: small enough for a phone, as the API pages them. */
@@ -12,6 +12,20 @@ const field = (item: Item, name: string): string => {
   const value = item[name];
   return typeof value === 'string' ? value : '';
 };
+
+/** Loads pages of an asset list by `PageIndex`/`PageSize`, its items in `field`. */
+function apiPages<K extends string>(
+  list: (
+    page: { PageIndex: number; PageSize: number },
+    options: { signal: AbortSignal },
+  ) => Promise<Record<K, Item[]> & { Total?: number | undefined }>,
+  field: K,
+): PagerOptions<Item>['load'] {
+  return async (index, pageSize, signal) => {
+    const page = await list({ PageIndex: index, PageSize: pageSize }, { signal });
+    return { items: page[field], total: page.Total };
+  };
+}
 
 function avatarCard(avatar: Item, selection: Selection): HTMLElement {
   const virtualmanKey = key(avatar, 'VirtualmanKey');
@@ -73,13 +87,7 @@ export function avatarGallery(
   return new Pager<Item>({
     label: 'Avatars',
     pageSize: AVATARS_PER_PAGE,
-    async load(index, pageSize, signal) {
-      const page = await client.assets.listAvatars(
-        { PageIndex: index, PageSize: pageSize },
-        { signal },
-      );
-      return { items: page.Virtualmans, total: page.Total };
-    },
+    load: apiPages((page, options) => client.assets.listAvatars(page, options), 'Virtualmans'),
     render(page, list) {
       if (selection.avatar === undefined) selection.setAvatar(page.items.find(takesText));
       list.replaceChildren(...page.items.map((avatar) => avatarCard(avatar, selection)));
@@ -101,13 +109,7 @@ export function voiceList(
   const pager: Pager<Item> = new Pager<Item>({
     label: 'Voices',
     pageSize: VOICES_PER_PAGE,
-    async load(index, pageSize, signal) {
-      const page = await client.assets.listTimbres(
-        { PageIndex: index, PageSize: pageSize },
-        { signal },
-      );
-      return { items: page.TimbreAssets, total: page.Total };
-    },
+    load: apiPages((page, options) => client.assets.listTimbres(page, options), 'TimbreAssets'),
     render(page, list) {
       const avatar = selection.avatar ?? {};
       const fitting = page.items.filter((voice) => fitsAvatar(voice, avatar));
