@@ -13,8 +13,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { createServer, type InlineConfig, type Plugin, preview } from 'vite';
-import type { PageConfig } from '../src/config.js';
-import { CONFIG_FILE } from '../src/config.js';
+import { CONFIG_FILE, type PageConfig } from '../src/config.js';
 
 /** The gateway the edge signer signs for, and its credentials (they stay in the Worker). */
 export interface Upstream {
