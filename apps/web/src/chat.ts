@@ -2,7 +2,7 @@ import { avatarName, key } from '@tvs/app-common';
 import { type DriveHandle, type LiveSession, TvsChannelError, type TvsClient } from '@tvs/client';
 import type { PageConfig } from './config.js';
 import { byId, randomHex } from './dom.js';
-import { closeSessionOnExit } from './edge.js';
+import { channelThroughEdge, closeSessionOnExit } from './edge.js';
 import { showError } from './explain.js';
 import type { Selection } from './selection.js';
 import { type DriveKind, Transcript } from './transcript.js';
@@ -110,7 +110,11 @@ export function chatSection(client: TvsClient, selection: Selection, config: Pag
             setState('ready');
             line.focus();
           }),
-        { signal: leaving.signal, waitReady: { pollInterval: 500 } },
+        {
+          signal: leaving.signal,
+          waitReady: { pollInterval: 500 },
+          channel: channelThroughEdge(config),
+        },
       );
     } catch (error) {
       if (!leaving.signal.aborted) showError(errors, error, config.edgeUrl);

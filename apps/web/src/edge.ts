@@ -1,9 +1,9 @@
-import { createClient, type TvsClient } from '@tvs/client';
-import { encodeRequest } from '@tvs/envelope';
+import { type CommandChannelOptions, createClient, type TvsClient } from '@tvs/client';
+import { COMMAND_CHANNEL_PATH, encodeRequest, newRequestId, operations } from '@tvs/envelope';
 import type { PageConfig } from './config.js';
 
 /** `closesession`, the call that frees a session's concurrency slot. */
-const CLOSE_SESSION = '/v2/ivh/sessionmanager/sessionmanagerservice/closesession';
+const CLOSE_SESSION = operations['sessions.close'].path;
 
 function callerHeaders(config: PageConfig): Record<string, string> {
   return config.callerToken === undefined ? {} : { Authorization: `Bearer ${config.callerToken}` };
@@ -32,6 +32,18 @@ export function createEdgeClient(config: PageConfig): TvsClient {
 }
 
 /**
+ * Where the command channel connects: the edge signer's WebSocket proxy, at the gateway's own
+ * path. A browser cannot set `Authorization` on a WebSocket, so the caller token travels as the
+ * subprotocol `bearer.<token>`, beside `tvs-edge-signer`; the Worker signs its own connection to
+ * the gateway, so no signed URL ever reaches the page.
+ */
+export function channelThroughEdge(config: PageConfig): CommandChannelOptions {
+  const protocols = ['tvs-edge-signer'];
+  if (config.callerToken !== undefined) protocols.push(`bearer.${config.callerToken}`);
+  return { url: `${config.edgeUrl}${COMMAND_CHANNEL_PATH}`, protocols };
+}
+
+/**
  * Closes a session while the page goes away (`pagehide`). The client's own close waits for the
  * command channel to shut first, and a leaving page runs no more callbacks, so this sends
  * `closesession` at once, with `keepalive` so the browser finishes the request after the page
@@ -42,6 +54,6 @@ export function closeSessionOnExit(config: PageConfig, sessionId: string): void 
     method: 'POST',
     keepalive: true,
     headers: { 'Content-Type': 'application/json;charset=utf-8', ...callerHeaders(config) },
-    body: JSON.stringify(encodeRequest({ SessionId: sessionId })),
+    body: JSON.stringify(encodeRequest({ ReqId: newRequestId(), SessionId: sessionId })),
   }).catch(() => {});
 }

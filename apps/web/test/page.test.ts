@@ -55,6 +55,13 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+/** The one session the page has open. */
+function live() {
+  const open = gateway.sessions.list().filter((session) => session.status === 1);
+  expect(open).toHaveLength(1);
+  return open[0]!;
+}
+
 /** Waits until `selector` shows `text`. */
 const shows = (selector: string, text: string) =>
   page.locator(selector, { hasText: text }).first().waitFor();
@@ -181,6 +188,74 @@ describe('a phone', () => {
   });
 });
 
+describe('live chat', () => {
+  /** The transcript line of the last drive of `kind`, once it has ended `how`. */
+  const ended = (kind: string, how: string) =>
+    page.locator(`#transcript li[data-kind="${kind}"][data-final="${how}"]`).last().waitFor();
+
+  it('opens a session with the lifecycle helper and shows its state', async () => {
+    await page.getByRole('button', { name: 'Start the chat' }).click();
+    await page.locator('#chat-state[data-state="ready"]').waitFor();
+    const [session] = gateway.sessions.list().filter((s) => s.status === 1);
+    expect(session).toMatchObject({ started: true, driverType: 3 });
+  });
+
+  it('speaks a typed line to TextOver, showing each speak status', async () => {
+    await page.getByLabel('Line to say').fill('Hello there, nice to meet you.');
+    await page.getByLabel('Line to say').press('Enter');
+    await page.locator('#chat-state[data-state="speaking"]').waitFor();
+    await ended('line', 'TextOver');
+    const statuses = await page.locator('#transcript li[data-kind="line"] .statuses').textContent();
+    expect(statuses).toMatch(/^(WaitingTextStart → )?TextStart → TextOver$/);
+  });
+
+  it('streams a multi-sentence reply with streamText', async () => {
+    await page.getByRole('button', { name: 'Stream a reply' }).click();
+    await page.locator('#transcript li[data-kind="stream"]', { hasText: 'TextStart' }).waitFor();
+    await page.locator('#chat-state[data-state="speaking"]').waitFor();
+    await screenshot(page, 'chat-speaking');
+    await ended('stream', 'TextOver');
+    const drive = live().drives.find((d) => d.kind === 'stream')!;
+    expect(drive.packets).toBeGreaterThan(10);
+    expect(drive.text).toBe(
+      await page.evaluate(
+        () => document.querySelector('#transcript li[data-kind="stream"] q')!.textContent,
+      ),
+    );
+  });
+
+  it('pushes a recorded clip with sendAudio, paced as the gateway asks', async () => {
+    await page.getByRole('button', { name: 'Send a recorded clip' }).click();
+    await ended('audio', 'AudioOver');
+    const drive = live().drives.find((d) => d.kind === 'audio')!;
+    expect(drive.audio!.durationMs).toBeGreaterThan(1000);
+    expect(drive.audio!.realTimeFactor).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('interrupts the avatar mid-reply', async () => {
+    await page.getByRole('button', { name: 'Stream a reply' }).click();
+    await page
+      .locator('#transcript li[data-kind="stream"]', { hasText: 'TextStart' })
+      .nth(1)
+      .waitFor();
+    await page.getByRole('button', { name: 'Interrupt and say it' }).click();
+    await ended('stream', 'interrupted');
+    await ended('interrupt', 'TextOver');
+    expect(live().drives.filter((d) => d.interrupted)).toHaveLength(1);
+  });
+
+  it('explains a refused line (801005) as the CLI does', async () => {
+    await page.getByLabel('Line to say').fill('Please say blockedword for me.');
+    await page.getByRole('button', { name: 'Say it', exact: true }).click();
+    await shows('#chat-error .headline', 'error 801005');
+    const panel = await page.locator('#chat-error [role="alert"]').textContent();
+    expect(panel).toMatch(/The gateway refused the text \(ReqId [0-9a-f]{32}\): error 801005\./);
+    expect(panel).toContain('Rephrase the text: it failed the content review.');
+    expect(await page.locator('#chat-state').textContent()).toBe('ready');
+    await screenshot(page, 'chat');
+  });
+});
+
 describe('secrets', () => {
   it('not one response, page source, script bundle or console line has the token or a signature', async () => {
     await settled();
@@ -207,6 +282,17 @@ describe('secrets', () => {
     ];
     // Where it leaked, not the whole text (a bundle is long).
     expect(texts.filter(leaks).map((text) => text.slice(0, 120))).toEqual([]);
+  });
+});
+
+describe('leaving the page', () => {
+  it('closes the session on pagehide', async () => {
+    const { sessionId } = live();
+    await page.goto('about:blank');
+    await expect.poll(() => gateway.sessions.get(sessionId)?.status, { timeout: 20_000 }).toBe(2);
+    // Closed by the page's own closesession, not by a timeout.
+    const closes = gateway.calls.filter((call) => call.path.endsWith('/closesession'));
+    expect(closes.map((call) => call.code)).toEqual([0]);
   });
 });
 
