@@ -4,7 +4,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // Tests import the package by name, as users do; here that name means the sources.
   resolve: {
-    alias: { '@tvs/envelope': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      {
+        find: /^@tvs\/envelope\/server$/,
+        replacement: fileURLToPath(new URL('./src/server.ts', import.meta.url)),
+      },
+      {
+        find: /^@tvs\/envelope$/,
+        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      },
+    ],
   },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -91,8 +91,8 @@ describe('decodeResponse: gateway errors', () => {
 
   it.each([
     [-101000, 'internal', true],
-    [-101001, 'internal', true],
-    [-101002, 'internal', true],
+    [-101001, 'capacity', true],
+    [-101002, 'validation', true],
     [100012, 'throttle', true],
     [100005, 'auth', false],
     [424242, 'unknown', false],

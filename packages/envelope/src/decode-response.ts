@@ -1,9 +1,9 @@
-import { type DecodeContext, envelopeError } from './envelope-error.js';
 import type { DecodedResponse, JsonObject, ResponseHeader } from './envelope-types.js';
 import { TvsApiError } from './errors/tvs-api-error.js';
 import type { EnvelopeErrorCode } from './errors/tvs-envelope-error.js';
-import { isRecord, jsonType } from './is-record.js';
-import { parseBody } from './parse-body.js';
+import { type DecodeContext, envelopeError } from './internal/envelope-error.js';
+import { isRecord, jsonType } from './internal/is-record.js';
+import { parseBody } from './internal/parse-body.js';
 
 /** Options of {@link decodeResponse}. */
 export interface DecodeResponseOptions {

@@ -1,5 +1,5 @@
 import type { EncodedRequest } from './envelope-types.js';
-import { isRecord, jsonType } from './is-record.js';
+import { isRecord, jsonType } from './internal/is-record.js';
 import { newRequestId } from './request-id.js';
 
 /** Options of {@link encodeRequest}. */

@@ -1,78 +1,75 @@
 /**
- * `@tvs/envelope`: the wire format of Tencent Cloud's TVS gateway — the `Header`/`Payload`
- * envelope and its codecs, the error table and error classes, one typed operation per endpoint,
- * command-channel frames and live-room callbacks. Pure: no Node APIs, no globals beyond
- * `TextEncoder`, `TextDecoder` and `crypto.getRandomValues`, so it runs unchanged in Node, Deno,
- * Bun, Workers and browsers.
+ * `@tvs/envelope`: the wire format of Tencent Cloud's TVS gateway, defined once from Tencent's
+ * pages — the `Header`/`Payload` envelope and its codecs, the codes, statuses and limits, the
+ * two error tables and the error classes, one typed operation per endpoint, command-channel
+ * frames and callbacks. What only a server needs is in `@tvs/envelope/server`. Pure: no Node
+ * APIs, no globals beyond `TextEncoder`, `TextDecoder` and `crypto.getRandomValues`, so it runs
+ * unchanged in Node, Deno, Bun, Workers and browsers.
  * @packageDocumentation
  */
-export { MAX_MESSAGE_LENGTH } from './clip.js';
+export { API_CODES, type ApiCode } from './codes/api-codes.js';
+export { DOWNLINK_TYPE, type DownlinkType } from './codes/downlink-type.js';
+export { FAIL_CODES, type FailCode } from './codes/fail-codes.js';
+export { LIVE_ROOM_STATUS, type LiveRoomStatus } from './codes/live-room-status.js';
+export { SESSION_STATUS, type SessionStatus } from './codes/session-status.js';
+export { type DownlinkMessage, decodeDownlinkMessage } from './command-channel/downlink.js';
+export {
+  CHANNEL_CLOSE_CODES,
+  COMMAND_CHANNEL_PATH,
+  commandChannelUrl,
+  endsDrive,
+  FINAL_SPEAK_STATUSES,
+  type SpeakStatus,
+} from './command-channel/protocol.js';
 export {
   type AudioFrameInit,
   audioFrame,
-  COMMAND_LIMITS,
-  type DownlinkMessage,
-  type DownlinkType,
-  decodeDownlinkMessage,
-  type HeartbeatData,
   heartbeatFrame,
-  type SendAudioData,
-  type SendStreamTextData,
-  type SendTextData,
   type StreamTextFrameInit,
   streamTextFrame,
   type TextFrameInit,
   textFrame,
-  type UplinkCommand,
-  type UplinkFrame,
-} from './command-channel.js';
-export {
-  CHANNEL_CLOSE_CODES,
-  COMMAND_CHANNEL_PATH,
-  COMMAND_PACING,
-  commandChannelUrl,
-  type DownlinkFrameInit,
-  downlinkFrame,
-  endsDrive,
-  FINAL_SPEAK_STATUSES,
-  type SpeakStatus,
-} from './command-channel-protocol.js';
-export { decodeRequest } from './decode-request.js';
+} from './command-channel/uplink-frames.js';
+export type {
+  HeartbeatData,
+  SendAudioData,
+  SendStreamTextData,
+  SendTextData,
+  UplinkCommand,
+  UplinkFrame,
+} from './command-channel/uplink-types.js';
 export { type DecodeResponseOptions, decodeResponse } from './decode-response.js';
 export { type EncodeRequestOptions, encodeRequest } from './encode-request.js';
 export type {
-  DecodedRequest,
   DecodedResponse,
   EncodedRequest,
   JsonObject,
   RequestHeader,
   ResponseHeader,
 } from './envelope-types.js';
-export {
-  type ApiErrorCategory,
-  describeErrorCode,
-  type ErrorCodeInfo,
-  errorTable,
-} from './error-table.js';
+export { apiErrorTable } from './error-tables/api-error-table.js';
+export { describeErrorCode, describeFailCode } from './error-tables/describe-code.js';
+export type { ApiErrorCategory, ErrorCodeInfo, ErrorRow } from './error-tables/error-row.js';
+export { failCodeTable } from './error-tables/fail-code-table.js';
 export { TvsApiError, type TvsApiErrorInit } from './errors/tvs-api-error.js';
-export {
-  type EnvelopeErrorCode,
-  TvsEnvelopeError,
-  type TvsEnvelopeErrorInit,
-} from './errors/tvs-envelope-error.js';
+export { type EnvelopeErrorCode, TvsEnvelopeError } from './errors/tvs-envelope-error.js';
 export {
   TvsError,
   type TvsErrorCategory,
   type TvsErrorJSON,
   type TvsErrorOptions,
 } from './errors/tvs-error.js';
-export { MAX_BODY_BYTES, MAX_DEPTH } from './limits.js';
+export { LIMITS } from './limits.js';
 export { decodeLiveRoomCallback, type LiveRoomCallback } from './live-room-callback.js';
 export type {
+  AnchorList,
+  AnchorListRequest,
   ImagesByAnchorRequest,
   PageRequest,
   SmallSampleAvatarList,
+  SmallSampleAvatarListRequest,
   TimbreList,
+  TimbreListRequest,
 } from './operations/assets.js';
 export {
   type DecodeOperationOptions,
@@ -86,6 +83,8 @@ export type {
   CloneMakeType,
   CloneProgress,
   CloneStage,
+  CloneStatus,
+  UploadCredentials,
 } from './operations/cloning.js';
 export type { DriveCommandRequest } from './operations/drive.js';
 export type { FaceDetectRequest, FaceDetectState } from './operations/faces.js';
@@ -100,10 +99,10 @@ export {
 export type {
   ListLiveRoomsRequest,
   LiveRoom,
+  LiveRoomAck,
   LiveRoomList,
   LiveRoomRequest,
   LiveRoomScript,
-  LiveRoomStatus,
   OpenLiveRoomRequest,
   TakeoverRequest,
 } from './operations/live-rooms.js';
@@ -124,12 +123,12 @@ export type {
   ListSessionsByAssetRequest,
   ListSessionsByProjectRequest,
   ListSessionsRequest,
+  SessionAck,
   SessionDriverType,
   SessionList,
   SessionProtocol,
   SessionRequest,
-  SessionState,
-  SessionStatus,
+  SessionStat,
   SessionSummary,
 } from './operations/sessions.js';
 export type {
@@ -137,7 +136,6 @@ export type {
   PptProgress,
   ProgressRequest,
   SpeechParam,
-  TaskStatus,
   TextTimestamp,
   TtsRequest,
   VideoDriverType,
@@ -147,6 +145,7 @@ export type {
   VideoMakeWithPptRequest,
   VideoParam,
   VideoProgress,
-} from './operations/video.js';
+  VideoTaskStatus,
+} from './operations/video-types.js';
 export { isRequestId, newRequestId } from './request-id.js';
-export { type GatewayMessageParts, splitGatewayMessage } from './split-message.js';
+export { decodeTaskCallback, type TaskCallback } from './task-callback.js';

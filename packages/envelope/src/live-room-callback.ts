@@ -1,18 +1,25 @@
-import { envelopeError } from './envelope-error.js';
 import type { JsonObject } from './envelope-types.js';
-import { isRecord, jsonType } from './is-record.js';
-import { parseBody } from './parse-body.js';
-import { unwrapPayload } from './unwrap-payload.js';
+import { envelopeError } from './internal/envelope-error.js';
+import { isRecord, jsonType } from './internal/is-record.js';
+import { parseBody } from './internal/parse-body.js';
+import { unwrapPayload } from './internal/unwrap-payload.js';
 
 const CALLBACK = { what: 'callback' };
 const MSG_DATA = { what: 'callback MsgData' };
 
-/** A live-room callback body, with `MsgData` parsed. Every other field is kept as sent. */
+/**
+ * A live-room callback body (1240/112145), with `MsgData` parsed. Every other field is kept as
+ * sent.
+ */
 export interface LiveRoomCallback {
+  /** 32-character request id. */
   ReqId?: string;
-  LiveRoomId?: string;
-  /** What happened, as the gateway names it. */
-  MsgType?: unknown;
+  /**
+   * What the message is about: `LiveRoomStatus` (a status change: `MsgData` holds
+   * `LiveRoomId`, `Status` — see {@link LIVE_ROOM_STATUS} — and `VideoStreamPlayUrl`), or a
+   * script-reading status the page names but could not be read in full. Open.
+   */
+  MsgType?: 'LiveRoomStatus' | (string & {});
   /** The event's details: sent as JSON inside a string, returned parsed (`{}` when absent). */
   MsgData: JsonObject;
   [key: string]: unknown;

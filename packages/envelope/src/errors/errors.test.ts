@@ -87,7 +87,13 @@ describe('TvsApiError', () => {
       requestId: 'r2',
       gatewayMessage: 'RequestLimitExceeded:请求过于频繁',
       errorClass: 'RequestLimitExceeded',
-      explanation: 'Too many requests: back off and retry.',
+      safeToResend: true,
+      mayLaterSucceed: true,
+      explanation: 'Too many requests. Send at the rate the API allows: back off, then send again.',
+    });
+    expect(error).toMatchObject({
+      documented: true,
+      doc: 'https://cloud.tencent.com/document/product/1240/100406',
     });
   });
 

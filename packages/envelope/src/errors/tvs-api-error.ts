@@ -1,5 +1,5 @@
-import { clip } from '../clip.js';
-import { describeErrorCode } from '../error-table.js';
+import { describeErrorCode } from '../error-tables/describe-code.js';
+import { clip } from '../internal/clip.js';
 import { splitGatewayMessage } from '../split-message.js';
 import { TvsError, type TvsErrorJSON } from './tvs-error.js';
 
@@ -18,21 +18,22 @@ export interface TvsApiErrorInit {
 
 /**
  * The gateway answered with a non-zero `Header.Code`. Besides the code and `requestId` it
- * carries the gateway's message (split into `errorClass` and `detail`) and what the
- * {@link errorTable} knows about the code: `category`, `retryable` and a one-line
- * `explanation` of what it means and what to do. Unknown codes get category `unknown` and are
- * not retryable.
+ * carries the gateway's message (split into `errorClass` and `detail`) and what
+ * {@link apiErrorTable} says about the code: `category`, `safeToResend` (the gateway refused
+ * before acting: any call may be sent again), `mayLaterSucceed` (a later attempt may work, but
+ * only an idempotent call may be repeated), `documented`, `doc` (the page) and a one-line
+ * `explanation`. Unknown codes get category `unknown`, nothing safe to send again.
  *
  * @example
  * ```ts
  * import { TvsApiError, decodeResponse } from '@tvs/envelope';
  * try {
- *   decodeResponse('{"Header":{"Code":100009,"Message":"InternalError.DataNotExist:记录不存在","RequestID":"r1"}}');
+ *   decodeResponse('{"Header":{"Code":100012,"Message":"RequestLimitExceeded:请求过于频繁","RequestID":"r1"}}');
  * } catch (error) {
  *   if (error instanceof TvsApiError) {
- *     error.code; // 100009
- *     error.category; // 'not-found'
- *     error.errorClass; // 'InternalError.DataNotExist'
+ *     error.code; // 100012
+ *     error.category; // 'throttle'
+ *     error.safeToResend; // true
  *   }
  * }
  * ```
@@ -41,25 +42,43 @@ export class TvsApiError extends TvsError {
   override name = 'TvsApiError';
   declare readonly code: number;
   /** The gateway's message, cut to 200 characters at most. */
-  declare readonly gatewayMessage: string;
+  readonly gatewayMessage: string;
   /** The class part of the gateway's message, such as `InternalError.DataNotExist`. */
-  declare readonly errorClass: string | undefined;
+  readonly errorClass: string | undefined;
   /** The text part of the gateway's message. */
-  declare readonly detail: string;
+  readonly detail: string;
+  /** The gateway refused before acting: any call, idempotent or not, may be sent again. */
+  readonly safeToResend: boolean;
+  /** A later attempt may succeed; unless `safeToResend`, only an idempotent call may be repeated. */
+  readonly mayLaterSucceed: boolean;
+  /** Whether a page of Tencent lists the code. */
+  readonly documented: boolean;
+  /** The page that documents the code. */
+  readonly doc: string;
   /** One line of English from the error table: what the code means and what to do. */
-  declare readonly explanation: string;
+  readonly explanation: string;
 
   constructor(init: TvsApiErrorInit) {
     const info = describeErrorCode(init.code);
     const gatewayMessage = clip(init.gatewayMessage, MAX_GATEWAY_MESSAGE_LENGTH);
     super(
       `gateway error ${init.code} (${info.category}): ${gatewayMessage || '(no message)'}. ${info.explanation}`,
-      // code, requestId and httpStatus from init, category and retryable from the table; the rest
-      // is ignored.
-      { ...init, ...info },
+      {
+        code: init.code,
+        category: info.category,
+        retryable: info.retryable,
+        requestId: init.requestId,
+        httpStatus: init.httpStatus,
+      },
     );
+    const parts = splitGatewayMessage(gatewayMessage);
     this.gatewayMessage = gatewayMessage;
-    ({ errorClass: this.errorClass, text: this.detail } = splitGatewayMessage(gatewayMessage));
+    this.errorClass = parts.errorClass;
+    this.detail = parts.text;
+    this.safeToResend = info.safeToResend;
+    this.mayLaterSucceed = info.mayLaterSucceed;
+    this.documented = info.documented;
+    this.doc = info.doc;
     this.explanation = info.explanation;
   }
 
@@ -68,6 +87,8 @@ export class TvsApiError extends TvsError {
       ...super.toJSON(),
       gatewayMessage: this.gatewayMessage,
       errorClass: this.errorClass,
+      safeToResend: this.safeToResend,
+      mayLaterSucceed: this.mayLaterSucceed,
       explanation: this.explanation,
     };
   }

@@ -1,9 +1,9 @@
-import { clip, MAX_MESSAGE_LENGTH } from '../clip.js';
-import type { ApiErrorCategory } from '../error-table.js';
+import type { ApiErrorCategory } from '../error-tables/error-row.js';
+import { clip, MAX_MESSAGE_LENGTH } from '../internal/clip.js';
 
 /**
  * What kind of failure an error is. The first group comes from the gateway's error table
- * (see {@link errorTable}); `envelope` is a body that is not a gateway envelope; the last four
+ * (see {@link apiErrorTable}); `envelope` is a body that is not a gateway envelope; the last four
  * are for the transport built on top of this package (HTTP status, timeout, network, and a
  * failure after which nobody can tell whether the gateway acted).
  */
@@ -70,14 +70,11 @@ export class TvsError extends Error {
   constructor(message: string, options: TvsErrorOptions) {
     // Error reads `cause` from the options only when the key is present.
     super(clip(message, MAX_MESSAGE_LENGTH), options);
-    // The same key list as toJSON below: minified, the two read alike and gzip stores it once.
-    ({
-      code: this.code,
-      category: this.category,
-      retryable: this.retryable,
-      requestId: this.requestId,
-      httpStatus: this.httpStatus,
-    } = options);
+    this.code = options.code;
+    this.category = options.category;
+    this.retryable = options.retryable;
+    this.requestId = options.requestId;
+    this.httpStatus = options.httpStatus;
   }
 
   /**

@@ -1,6 +1,6 @@
-import { envelopeError } from '../envelope-error.js';
 import type { JsonObject } from '../envelope-types.js';
-import { isRecord, jsonType } from '../is-record.js';
+import { envelopeError } from '../internal/envelope-error.js';
+import { isRecord, jsonType } from '../internal/is-record.js';
 import type { FieldType, Operation, ResponseOf } from './operation.js';
 
 /** A required request field that is absent or of the wrong type. */
@@ -36,10 +36,20 @@ export function validateOperationRequest(
   if (!isRecord(payload)) return [{ field: 'Payload', expected: 'object', got: jsonType(payload) }];
   const problems: FieldProblem[] = [];
   for (const [field, expected] of Object.entries(op.required)) {
-    const value = Object.hasOwn(payload, field) ? payload[field] : undefined;
+    const value = valueAt(payload, field);
     if (!hasType(value, expected)) problems.push({ field, expected, got: jsonType(value) });
   }
   return problems;
+}
+
+/** The value at a dotted path (`SpeechParam.Speed`), own keys only; `undefined` when absent. */
+function valueAt(payload: Record<string, unknown>, path: string): unknown {
+  let value: unknown = payload;
+  for (const key of path.split('.')) {
+    if (!isRecord(value) || !Object.hasOwn(value, key)) return undefined;
+    value = value[key];
+  }
+  return value;
 }
 
 /** Options of {@link decodeOperationResponse}. */

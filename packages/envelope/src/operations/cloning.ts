@@ -1,48 +1,96 @@
 import type { JsonObject } from '../envelope-types.js';
 import type { EmptyResponse, Operation, TaskCreated } from './operation.js';
-import type { ProgressRequest } from './video.js';
+import type { ProgressRequest } from './video-types.js';
 
-/** What a cloning task makes: avatars of several grades, or a voice. */
+const ZH = 'https://cloud.tencent.com/document/product/1240/';
+const EN = 'https://www.tencentcloud.com/document/product/1211/';
+
+/**
+ * What a cloning task makes (1240/105223): `IMAGE` (2D small sample, standard, own lip shapes),
+ * `IMAGE_GENERAL`, `IMAGE_4K`, `IMAGE_PHOTO` (from a photo: run face detection first), `VOICE`,
+ * `ZERO_SHOT_VOICE`. Open: Tencent adds values.
+ */
 export type CloneMakeType =
   | 'IMAGE'
   | 'IMAGE_GENERAL'
   | 'IMAGE_4K'
   | 'IMAGE_PHOTO'
   | 'VOICE'
-  | 'ZERO_SHOT_VOICE';
+  | 'ZERO_SHOT_VOICE'
+  | (string & {});
 
-/** Request of `cloning.make` (`make`). Material URLs come from an upload with `cloning.uploadCredentials`. */
-export interface CloneMakeRequest {
-  AnchorName: string;
-  MakeType: CloneMakeType;
-  /** Material URLs and options, as documented for each `MakeType`. */
+/** Response of `cloning.uploadCredentials` (`getuploadcredentials`, 1240/96067): temporary COS keys. */
+export interface UploadCredentials {
+  /** `Token`, `TmpSecretId`, `TmpSecretKey`. */
+  Credentials?: {
+    Token?: string;
+    TmpSecretId?: string;
+    TmpSecretKey?: unknown;
+    [key: string]: unknown;
+  };
+  /** Start of validity, Unix seconds (the newer Chinese page only). */
+  StartTime?: number;
+  /** End of validity, Unix seconds. */
+  ExpiredTime?: number;
+  /** Where to upload in COS: `…/customer-pipeline/{number}/{uuid}/`. */
+  PathPrefix?: string;
   [key: string]: unknown;
 }
 
-/** A cloning task's stage: `SUBMIT` → `AUDIT` → `PROCESS` → `TRAIN` → `CONFIRM` → `END`. */
-export type CloneStage = 'SUBMIT' | 'AUDIT' | 'PROCESS' | 'TRAIN' | 'CONFIRM' | 'END';
+/** Request of `cloning.make` (`make`, 1240/105223). Material URLs come from an upload with `cloning.uploadCredentials`. */
+export interface CloneMakeRequest {
+  /** 2–50 characters, your name for the avatar or voice. */
+  AnchorName: string;
+  MakeType: CloneMakeType;
+  /** Authorisation as a video (not for `IMAGE_PHOTO` or `ZERO_SHOT_VOICE`; this or `IdentityWrittenCosUrl`). */
+  IdentityCosUrl?: string;
+  /** Authorisation as a PDF. */
+  IdentityWrittenCosUrl?: string;
+  /** The training material (not for `ZERO_SHOT_VOICE`). */
+  MaterialCosUrl?: string;
+  [key: string]: unknown;
+}
 
-/** Response of `cloning.progress` (`getprogress`). */
+/** A cloning task's stage (`StageV2`): `SUBMIT` → `AUDIT` → `PROCESS` → `TRAIN` → `CONFIRM` → `END`. Open. */
+export type CloneStage =
+  | 'SUBMIT'
+  | 'AUDIT'
+  | 'PROCESS'
+  | 'TRAIN'
+  | 'CONFIRM'
+  | 'END'
+  | (string & {});
+
+/** A cloning task's status: `MAKING`, `SUCCESS` or `FAIL` (there is no `COMMIT`). Open. */
+export type CloneStatus = 'MAKING' | 'SUCCESS' | 'FAIL' | (string & {});
+
+/** Response of `cloning.progress` (`getprogress`, 1240/96070). Only `Status` is required. */
 export interface CloneProgress {
-  StageV2: CloneStage;
-  /** The task's status, as the gateway reports it. */
-  Status?: unknown;
-  /** The assets made, once done. */
+  Status: CloneStatus;
+  /** Why it failed, with `FAIL`. */
+  FailMessage?: string;
+  /** The stage while `MAKING` (authoritative for tasks since 2024). */
+  StageV2?: CloneStage;
+  /** The state within the stage: `WAIT_PROCESS`, `PROCESSING`, `SUCCESS`, `FAIL`. */
+  StatusV2?: 'WAIT_PROCESS' | 'PROCESSING' | 'SUCCESS' | 'FAIL' | (string & {});
+  /** JSON *text*; at `CONFIRM`: `TrainResult` (demo URLs), `RejectReason`, `TrainRecord`. */
+  StageInfo?: string;
+  /** The avatars or timbres made. */
   AssetList?: JsonObject[];
   [key: string]: unknown;
 }
 
-/** Request of `cloning.confirm` (`customerconfirm`): accept or reject the result at `CONFIRM`. */
+/** Request of `cloning.confirm` (`customerconfirm`, 1240/105225): accept or reject the result at `CONFIRM`. */
 export interface CloneConfirmRequest {
   TaskId: string;
   Operate: 'AGREE' | 'REJECT';
-  /** Why, when rejecting. */
+  /** Why, at most 300 characters; required with `REJECT`. */
   Reason?: string;
 }
 
 /** Cloning: upload credentials, make, progress, confirm. */
 export const cloningOperations: {
-  readonly 'cloning.uploadCredentials': Operation<JsonObject, JsonObject>;
+  readonly 'cloning.uploadCredentials': Operation<Record<string, never>, UploadCredentials>;
   readonly 'cloning.make': Operation<CloneMakeRequest, TaskCreated>;
   readonly 'cloning.progress': Operation<ProgressRequest, CloneProgress>;
   readonly 'cloning.confirm': Operation<CloneConfirmRequest, EmptyResponse>;
@@ -50,13 +98,15 @@ export const cloningOperations: {
   'cloning.uploadCredentials': {
     name: 'cloning.uploadCredentials',
     path: '/v2/ivh/assetmanager/customservice/getuploadcredentials',
+    doc: [`${ZH}96067`, `${ZH}105221`, `${EN}62067`],
     idempotent: true,
     required: {},
-    returns: {},
+    returns: { Credentials: 'object' },
   },
   'cloning.make': {
     name: 'cloning.make',
     path: '/v2/ivh/assetmanager/customservice/make',
+    doc: [`${ZH}105223`, `${EN}62060`],
     idempotent: false,
     required: { AnchorName: 'string', MakeType: 'string' },
     returns: { TaskId: 'string' },
@@ -64,13 +114,16 @@ export const cloningOperations: {
   'cloning.progress': {
     name: 'cloning.progress',
     path: '/v2/ivh/assetmanager/customservice/getprogress',
+    doc: [`${ZH}96070`, `${EN}62070`],
     idempotent: true,
     required: { TaskId: 'string' },
-    returns: { StageV2: 'string' },
+    // Status is the only required field; StageV2 is optional (absent on finished tasks).
+    returns: { Status: 'string' },
   },
   'cloning.confirm': {
     name: 'cloning.confirm',
     path: '/v2/ivh/assetmanager/customservice/customerconfirm',
+    doc: [`${ZH}105225`, `${EN}62071`],
     idempotent: true,
     required: { TaskId: 'string', Operate: 'string' },
     returns: {},

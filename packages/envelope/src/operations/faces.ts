@@ -1,31 +1,35 @@
 import type { JsonObject } from '../envelope-types.js';
 import type { Operation, TaskCreated } from './operation.js';
-import type { ProgressRequest } from './video.js';
+import type { ProgressRequest } from './video-types.js';
 
-/** Request of `faces.detect` (`facedetect`): check a photo before making an avatar of it. */
+const ZH = 'https://cloud.tencent.com/document/product/1240/';
+
+/** Request of `faces.detect` (`facedetect`, 1240/109990): check a photo before cloning it (`IMAGE_PHOTO`). */
 export interface FaceDetectRequest {
+  /** Your id of this request (a body field, not the header's `RequestID`); the example's `TaskId` echoes it. */
+  RequestId?: string;
   ImageUrl: string;
-  /** `1` (default) checks proportions and returns face details; `2` also suggests a crop and reports occlusion. */
-  CheckerVersion?: 1 | 2;
+  /** `1` (default) checks the aspect ratio and face details; `2` also suggests crops and reports occlusion. */
+  CheckerVersion?: 1 | 2 | (number & {});
   [key: string]: unknown;
 }
 
-/** Response of `faces.detectState` (`getfacedetectstate`). */
+/** Response of `faces.detectState` (`getfacedetectstate`, 1240/109991). */
 export interface FaceDetectState {
-  TaskState: 'WAITING' | 'PROCESSING' | 'SUCCESS' | 'FAILED';
-  /** On `FAILED`. */
+  TaskId?: string;
+  /** `WAITING`, `PROCESSING`, `SUCCESS` or `FAILED`. */
+  TaskState?: 'WAITING' | 'PROCESSING' | 'SUCCESS' | 'FAILED' | (string & {});
+  /** With `FAILED`. */
   ErrorCode?: number;
   ErrorMsg?: string;
-  /** With `CheckerVersion` 2. */
+  /** With `SUCCESS`: whether the photo passed. */
   IsPassDetect?: boolean;
+  /** With `SUCCESS`: `Box`, `Rotation`, and with `CheckerVersion` 2 `Score`, `AreaRatio`, `FaceRadio`, `FeatureRadio`, `Yaw`, `Pitch`, `MaxCrop`, `MinCrop` (boxes: `Left`, `Top`, `Width`, `Height`, pixels). */
   Faces?: JsonObject[];
   [key: string]: unknown;
 }
 
-/**
- * Face detection. Not in PROTOCOL.md's tables: paths and fields follow Tencent's face-detection
- * pages as public clients call them.
- */
+/** Face detection: create a task, read its state. */
 export const faceOperations: {
   readonly 'faces.detect': Operation<FaceDetectRequest, TaskCreated>;
   readonly 'faces.detectState': Operation<ProgressRequest, FaceDetectState>;
@@ -33,15 +37,19 @@ export const faceOperations: {
   'faces.detect': {
     name: 'faces.detect',
     path: '/v2/ivh/facedetectserver/facedetectservice/facedetect',
+    doc: [`${ZH}109990`],
     idempotent: false,
+    // The page renders no required column; the photo is the one field a task cannot do without.
     required: { ImageUrl: 'string' },
     returns: { TaskId: 'string' },
   },
   'faces.detectState': {
     name: 'faces.detectState',
     path: '/v2/ivh/facedetectserver/facedetectservice/getfacedetectstate',
+    doc: [`${ZH}109991`],
     idempotent: true,
     required: { TaskId: 'string' },
-    returns: { TaskState: 'string' },
+    // TaskId and TaskState are marked required, but the example leaves both out.
+    returns: {},
   },
 };

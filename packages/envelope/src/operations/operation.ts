@@ -27,14 +27,25 @@ export interface Operation<Req extends object = JsonObject, Res extends object =
   /** The URL path, starting with `/v2/ivh/`. Every call is a `POST`. */
   readonly path: string;
   /**
+   * Tencent's pages for this endpoint, newest first: the Chinese page
+   * (`cloud.tencent.com/document/product/1240/…`), then the English one when there is one.
+   */
+  readonly doc: readonly string[];
+  /**
    * Safe to send again after an ambiguous failure (a timeout after the request left): reads,
    * progress queries and state changes that converge (start, close, confirm) are; anything
    * that creates a task, a session or a room, or makes the avatar speak, is not.
    */
   readonly idempotent: boolean;
-  /** Request fields that must be present, with their types (conditional ones are documented on `Req`). */
+  /**
+   * Request fields the page marks required (必选), with their types; a dotted name is a field of
+   * an object (`SpeechParam.Speed`). Conditional ones are documented on `Req`, not enforced.
+   */
   readonly required: FieldTypes;
-  /** Response fields the SDK relies on, checked by {@link decodeOperationResponse}. */
+  /**
+   * Response fields the SDK relies on, checked by {@link decodeOperationResponse}: only those
+   * the page marks required and its examples show.
+   */
   readonly returns: FieldTypes;
   /** Type-level only: never present at run time. */
   readonly types?: { readonly request: Req; readonly response: Res };

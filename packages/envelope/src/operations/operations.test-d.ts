@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { SessionStatus } from '../codes/session-status.js';
 import type { JsonObject } from '../envelope-types.js';
 import { decodeOperationResponse } from './check-fields.js';
 import {
@@ -8,8 +9,8 @@ import {
   operations,
 } from './index.js';
 import type { Operation, RequestOf, ResponseOf, TaskCreated } from './operation.js';
-import type { SessionState, SessionStatus } from './sessions.js';
-import type { TaskStatus, VideoMakeRequest, VideoProgress } from './video.js';
+import type { SessionStat } from './sessions.js';
+import type { VideoMakeRequest, VideoProgress, VideoTaskStatus } from './video-types.js';
 
 describe('operation types', () => {
   it('names every operation as a literal union', () => {
@@ -23,13 +24,25 @@ describe('operation types', () => {
     expectTypeOf<OperationResponse<'video.make'>>().toEqualTypeOf<TaskCreated>();
     expectTypeOf<OperationResponse<'video.progress'>>().toEqualTypeOf<VideoProgress>();
     expectTypeOf<RequestOf<(typeof operations)['sessions.stat']>>().toHaveProperty('SessionId');
-    expectTypeOf<ResponseOf<(typeof operations)['sessions.stat']>>().toEqualTypeOf<SessionState>();
+    expectTypeOf<ResponseOf<(typeof operations)['sessions.stat']>>().toEqualTypeOf<SessionStat>();
     expectTypeOf(operations['video.make']).toExtend<Operation<VideoMakeRequest, TaskCreated>>();
   });
 
   it('requires the documented fields and rejects wrong types', () => {
-    expectTypeOf<{ VirtualmanKey: string }>().toExtend<OperationRequest<'video.make'>>();
+    expectTypeOf<{
+      VirtualmanKey: string;
+      SpeechParam: { Speed: number };
+    }>().toExtend<OperationRequest<'video.make'>>();
+    // 1211/62087 marks SpeechParam and SpeechParam.Speed required.
+    expectTypeOf<{ VirtualmanKey: string }>().not.toExtend<OperationRequest<'video.make'>>();
     expectTypeOf<{ InputSsml: string }>().not.toExtend<OperationRequest<'video.make'>>();
+    // 1211/62102 marks DriverType required.
+    expectTypeOf<{
+      ReqId: string;
+      UserId: string;
+      Protocol: 'webrtc';
+      VirtualmanProjectId: string;
+    }>().not.toExtend<OperationRequest<'sessions.create'>>();
     expectTypeOf<{ TaskId: number }>().not.toExtend<OperationRequest<'video.progress'>>();
     expectTypeOf<{
       ReqId: string;
@@ -45,18 +58,20 @@ describe('operation types', () => {
     }>().not.toExtend<OperationRequest<'drive.command'>>();
   });
 
-  it('types enums as string-literal unions', () => {
-    expectTypeOf<VideoProgress['Status']>().toEqualTypeOf<TaskStatus>();
-    expectTypeOf<TaskStatus>().toEqualTypeOf<'COMMIT' | 'MAKING' | 'SUCCESS' | 'FAIL'>();
-    expectTypeOf<
-      NonNullable<OperationRequest<'video.make'>['VideoParam']>['Format']
-    >().toEqualTypeOf<'TransparentWebm' | 'TransparentMov' | 'Mp4' | undefined>();
+  it('types the enumerations Tencent extends as open unions that suggest the known values', () => {
+    expectTypeOf<VideoProgress['Status']>().toEqualTypeOf<VideoTaskStatus | undefined>();
+    expectTypeOf<'COMMIT'>().toExtend<VideoTaskStatus>();
+    expectTypeOf<'PAUSED'>().toExtend<VideoTaskStatus>();
+    expectTypeOf<42>().not.toExtend<VideoTaskStatus>();
+    type Format = NonNullable<OperationRequest<'video.make'>['VideoParam']>['Format'];
+    expectTypeOf<'TransparentWebm'>().toExtend<Format>();
+    expectTypeOf<'Mp4'>().toExtend<Format>();
+    expectTypeOf<'Hevc'>().toExtend<Format>();
     expectTypeOf<
       OperationResponse<'sessions.stat'>['SessionStatus']
     >().toEqualTypeOf<SessionStatus>();
-    expectTypeOf<OperationRequest<'sessions.create'>['Protocol']>().toEqualTypeOf<
-      'rtmp' | 'trtc' | 'webrtc'
-    >();
+    expectTypeOf<'webrtc'>().toExtend<OperationRequest<'sessions.create'>['Protocol']>();
+    expectTypeOf<'quic'>().toExtend<OperationRequest<'sessions.create'>['Protocol']>();
     expectTypeOf<OperationRequest<'cloning.confirm'>['Operate']>().toEqualTypeOf<
       'AGREE' | 'REJECT'
     >();
@@ -70,7 +85,7 @@ describe('operation types', () => {
   it('types the decoded response from the operation', () => {
     const progress = decodeOperationResponse(operations['video.progress'], {} as JsonObject);
     expectTypeOf(progress).toEqualTypeOf<VideoProgress>();
-    expectTypeOf(progress.Status).toEqualTypeOf<TaskStatus>();
+    expectTypeOf(progress.Status).toEqualTypeOf<VideoTaskStatus | undefined>();
     const created = decodeOperationResponse(operations['sessions.create'], {});
     expectTypeOf(created.SessionId).toEqualTypeOf<string>();
   });

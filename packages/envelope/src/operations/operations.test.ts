@@ -127,6 +127,7 @@ describe('validateOperationRequest', () => {
       VirtualmanProjectId: 'p',
       UserId: 'u',
       Protocol: 'webrtc',
+      DriverType: 1,
     };
     expect(validateOperationRequest(create, request)).toEqual([]);
   });
@@ -135,18 +136,19 @@ describe('validateOperationRequest', () => {
     expect(validateOperationRequest(create, { ReqId: 1, UserId: null, Protocol: 'rtmp' })).toEqual([
       { field: 'ReqId', expected: 'string', got: 'a number' },
       { field: 'UserId', expected: 'string', got: 'null' },
+      { field: 'DriverType', expected: 'number', got: 'nothing' },
       { field: 'VirtualmanProjectId', expected: 'string', got: 'nothing' },
     ]);
   });
 
   it('tells arrays from objects', () => {
     const open = operations['liveRooms.open'];
-    expect(validateOperationRequest(open, { ReqId: 'r', VideoStreamReq: [], Scripts: {} })).toEqual(
-      [
-        { field: 'VideoStreamReq', expected: 'object', got: 'an array' },
-        { field: 'Scripts', expected: 'array', got: 'an object' },
-      ],
-    );
+    const request = { ReqId: 'r', VideoStreamReq: [], CycleTimes: 1, Scripts: {} };
+    expect(validateOperationRequest(open, request)).toEqual([
+      { field: 'VideoStreamReq', expected: 'object', got: 'an array' },
+      { field: 'VideoStreamReq.Protocol', expected: 'string', got: 'nothing' },
+      { field: 'Scripts', expected: 'array', got: 'an object' },
+    ]);
   });
 
   it('refuses a payload that is not an object', () => {

@@ -1,15 +1,19 @@
+import type { SessionStatus } from '../codes/session-status.js';
 import type { JsonObject } from '../envelope-types.js';
-import type { EmptyResponse, Operation } from './operation.js';
-import type { SpeechParam } from './video.js';
+import type { Operation } from './operation.js';
+import type { SpeechParam } from './video-types.js';
 
-/** How the stream reaches viewers. */
-export type SessionProtocol = 'rtmp' | 'trtc' | 'webrtc';
+const ZH = 'https://cloud.tencent.com/document/product/1240/';
+const EN = 'https://www.tencentcloud.com/document/product/1211/';
 
-/** What drives an interactive session: `1` text, `3` audio and text. */
+/** How the stream reaches viewers, lower case (1240/100388). Open: Tencent adds protocols. */
+export type SessionProtocol = 'rtmp' | 'trtc' | 'webrtc' | (string & {});
+
+/**
+ * What drives an interactive session (1240/100388): `1` text only (`SEND_TEXT`), `3` audio
+ * (`SEND_AUDIO`) and text.
+ */
 export type SessionDriverType = 1 | 3;
-
-/** A session's state: `1` ready, `2` closed, `3` preparing, `4` failed. */
-export type SessionStatus = 1 | 2 | 3 | 4;
 
 /** Every session call carries a request id. */
 interface WithReqId {
@@ -22,12 +26,20 @@ export interface CreateSessionFields extends WithReqId {
   /** Your end user. A new stream with the same `UserId` closes the old one. */
   UserId: string;
   Protocol: SessionProtocol;
-  DriverType?: SessionDriverType;
-  /** Protocol-specific settings (such as TRTC room details). */
+  /** Required by the English pages (1211/62102, 62103); the Chinese pages render no column. */
+  DriverType: SessionDriverType;
+  /**
+   * Protocol settings: with `trtc`, `TrtcUseExternalApp`, `TrtcAppId`, `TrtcRoomId` (at most
+   * 4294967294) or `TrtcStrRoomId`, `TrtcAutoGenRoomIdType` (0 numeric, 1 string), `TrtcUserSig`,
+   * `TrtcPrivateMapKey`; with any protocol, `CssCustomPushUrl` (an rtmp push URL).
+   */
   ProtocolOption?: JsonObject;
-  /** Passed through unchanged. */
-  ExtraInfo?: unknown;
-  /** Longest pause between drive commands before the stream idles, 2000–6000 ms. */
+  /** Stream-creation extensions (such as `AlphaChannelEnable`), passed through unchanged. */
+  ExtraInfo?: JsonObject;
+  /**
+   * Milliseconds, 2000–6000 (default 2000): after this long without a streaming-text chunk or
+   * audio packet, the server ends the sequence itself.
+   */
   StreamMaxInterval?: number;
   [key: string]: unknown;
 }
@@ -41,17 +53,21 @@ export interface CreateSessionRequest extends CreateSessionFields {
 export interface CreateSessionByAssetRequest extends CreateSessionFields {
   AssetVirtualmanKey: string;
   SpeechParam?: SpeechParam;
-  /** Image layers behind the avatar, at most 5. */
+  /** Layers behind the avatar; backgrounds and foregrounds together at most 5. */
   Backgrounds?: JsonObject[];
-  /** Image layers in front of the avatar, at most 5. */
+  /** Layers in front of the avatar; backgrounds and foregrounds together at most 5. */
   Foregrounds?: JsonObject[];
 }
 
-/** Response of the session-creating calls. */
+/**
+ * Response of the session-creating calls. Their response tables could not be read; the
+ * tutorial (1240/110194) reads `SessionId` and `PlayStreamAddr`.
+ */
 export interface CreateSessionResponse {
   SessionId: string;
+  /** See {@link SESSION_STATUS}. */
   SessionStatus?: SessionStatus;
-  /** Where to play the stream (named in older documentation; may be absent). */
+  /** Where to play the stream. */
   PlayStreamAddr?: string;
   [key: string]: unknown;
 }
@@ -61,16 +77,21 @@ export interface SessionRequest extends WithReqId {
   SessionId: string;
 }
 
-/** Response of `sessions.stat` (`statsession`). */
-export interface SessionState {
+/** Response of `sessions.stat` (`statsession`, 1240/100389). */
+export interface SessionStat {
+  /** See {@link SESSION_STATUS}: 1 ready, 2 closed, 3 preparing, 4 failed. */
   SessionStatus: SessionStatus;
+  /** Where to play the stream, once created. */
   PlayStreamAddr?: string;
-  /** Whether the avatar is speaking, as the gateway reports it. */
-  SpeakStatus?: unknown;
+  /** The avatar's speaking state (`Initial`, `TextStart`, `TextOver`, `AudioStart`… see `SpeakStatus`). */
+  SpeakStatus?: string;
+  /** Whether `startsession` was called; stays `true` once it was, whatever the state. */
   IsSessionStarted?: boolean;
-  /** Why the session failed, when `SessionStatus` is 4. */
+  /** The state's error code (an API code, see `describeErrorCode`); 0 when all is well. */
   ErrorCode?: number;
   ErrorMessage?: string;
+  /** The request's `ReqId`, echoed. */
+  ReqId?: string;
   [key: string]: unknown;
 }
 
@@ -89,14 +110,23 @@ export interface ListSessionsByAssetRequest extends ListSessionsRequest {
   AssetVirtualmanKey: string;
 }
 
-/** One row of a session list. */
+/** One row of a session list (1240/100393). */
 export interface SessionSummary {
   UserId: string;
   SessionId: string;
+  /** See {@link SESSION_STATUS}. */
   SessionStatus: SessionStatus;
   PlayStreamAddr?: string;
-  DriverType?: SessionDriverType;
+  /** Typed as a string on the pages, sent as a number in every example. */
+  DriverType?: SessionDriverType | `${SessionDriverType}`;
   IsSessionStarted?: boolean;
+  /** Avatar type, such as `small_sample_2d`. */
+  VirtualmanType?: string;
+  /** `0` created with a project id, `1` with an asset key. */
+  CreateType?: number;
+  VirtualmanKey?: string;
+  AssetVirtualmanKey?: string;
+  VirtualmanProjectId?: string;
   [key: string]: unknown;
 }
 
@@ -109,13 +139,19 @@ export interface SessionList {
 const ONE = { ReqId: 'string', SessionId: 'string' } as const;
 const LIST = { Sessions: 'array' } as const;
 
+/** The response of a session call that returns nothing else: the request's `ReqId`. */
+export interface SessionAck {
+  ReqId?: string;
+  [key: string]: unknown;
+}
+
 /** Interactive sessions: create, create by asset, stat, start, close and the three lists. */
 export const sessionOperations: {
   readonly 'sessions.create': Operation<CreateSessionRequest, CreateSessionResponse>;
   readonly 'sessions.createByAsset': Operation<CreateSessionByAssetRequest, CreateSessionResponse>;
-  readonly 'sessions.stat': Operation<SessionRequest, SessionState>;
-  readonly 'sessions.start': Operation<SessionRequest, EmptyResponse>;
-  readonly 'sessions.close': Operation<SessionRequest, EmptyResponse>;
+  readonly 'sessions.stat': Operation<SessionRequest, SessionStat>;
+  readonly 'sessions.start': Operation<SessionRequest, SessionAck>;
+  readonly 'sessions.close': Operation<SessionRequest, SessionAck>;
   readonly 'sessions.list': Operation<ListSessionsRequest, SessionList>;
   readonly 'sessions.listByProject': Operation<ListSessionsByProjectRequest, SessionList>;
   readonly 'sessions.listByAsset': Operation<ListSessionsByAssetRequest, SessionList>;
@@ -123,11 +159,14 @@ export const sessionOperations: {
   'sessions.create': {
     name: 'sessions.create',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/createsession',
+    doc: [`${ZH}100388`, `${EN}62102`],
     idempotent: false,
+    // Required flags from the English page: the newer Chinese one renders no values.
     required: {
       ReqId: 'string',
       UserId: 'string',
       Protocol: 'string',
+      DriverType: 'number',
       VirtualmanProjectId: 'string',
     },
     returns: { SessionId: 'string' },
@@ -135,11 +174,14 @@ export const sessionOperations: {
   'sessions.createByAsset': {
     name: 'sessions.createByAsset',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/createsessionbyasset',
+    doc: [`${ZH}106612`, `${EN}62103`],
     idempotent: false,
+    // Required flags from the English page (2026-04), the newest.
     required: {
       ReqId: 'string',
       UserId: 'string',
       Protocol: 'string',
+      DriverType: 'number',
       AssetVirtualmanKey: 'string',
     },
     returns: { SessionId: 'string' },
@@ -147,6 +189,7 @@ export const sessionOperations: {
   'sessions.stat': {
     name: 'sessions.stat',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/statsession',
+    doc: [`${ZH}100389`, `${EN}62104`],
     idempotent: true,
     required: ONE,
     returns: { SessionStatus: 'number' },
@@ -154,6 +197,7 @@ export const sessionOperations: {
   'sessions.start': {
     name: 'sessions.start',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/startsession',
+    doc: [`${ZH}100390`, `${EN}62105`],
     idempotent: true,
     required: ONE,
     returns: {},
@@ -161,6 +205,7 @@ export const sessionOperations: {
   'sessions.close': {
     name: 'sessions.close',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/closesession',
+    doc: [`${ZH}100391`, `${EN}62106`],
     idempotent: true,
     required: ONE,
     returns: {},
@@ -168,6 +213,7 @@ export const sessionOperations: {
   'sessions.list': {
     name: 'sessions.list',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/listsessionofuin',
+    doc: [`${ZH}100393`, `${EN}62109`],
     idempotent: true,
     required: { ReqId: 'string' },
     returns: LIST,
@@ -175,6 +221,7 @@ export const sessionOperations: {
   'sessions.listByProject': {
     name: 'sessions.listByProject',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/listsessionofprojectid',
+    doc: [`${EN}62107`],
     idempotent: true,
     required: { ReqId: 'string', VirtualmanProjectId: 'string' },
     returns: LIST,
@@ -182,6 +229,7 @@ export const sessionOperations: {
   'sessions.listByAsset': {
     name: 'sessions.listByAsset',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/listsessionofassetvk',
+    doc: [`${EN}62108`],
     idempotent: true,
     required: { ReqId: 'string', AssetVirtualmanKey: 'string' },
     returns: LIST,

@@ -1,157 +1,21 @@
-import type { JsonObject } from '../envelope-types.js';
 import type { Operation, TaskCreated } from './operation.js';
+import type {
+  PhotoToVideoRequest,
+  PptProgress,
+  ProgressRequest,
+  TtsRequest,
+  VideoMakeAdvancedRequest,
+  VideoMakeNoTrainRequest,
+  VideoMakeRequest,
+  VideoMakeWithPptRequest,
+  VideoProgress,
+} from './video-types.js';
 
-/** How a video is driven: by text (`Text`, the default), by a recording (`OriginalVoice`), or by a recording re-voiced with the avatar's timbre (`ModulatedVoice`). */
-export type VideoDriverType = 'Text' | 'OriginalVoice' | 'ModulatedVoice';
-
-/** Voice settings for text-driven speech. */
-export interface SpeechParam {
-  /** Speaking rate, 0.5–1.5 (1 is normal). */
-  Speed?: number;
-  /** The voice to use instead of the avatar's own. */
-  TimbreKey?: string;
-  /** Loudness, 0–10. */
-  Volume?: number;
-  /** Emotion of the voice, for timbres that support it. */
-  EmotionCategory?: string;
-  /** Strength of the emotion, 50–200. */
-  EmotionIntensity?: number;
-  /** Language of the timbre, for multilingual timbres. */
-  TimbreLanguage?: string;
-  [key: string]: unknown;
-}
-
-/** Output settings of a rendered video. */
-export interface VideoParam {
-  /** Container and alpha: `TransparentWebm` (the default), `TransparentMov` or `Mp4`. */
-  Format?: 'TransparentWebm' | 'TransparentMov' | 'Mp4';
-  [key: string]: unknown;
-}
-
-/** Fields shared by the task-creating video calls. */
-interface TaskOptions {
-  /** Where the gateway POSTs the result once, unsigned, never retried (under 1000 characters). A hint: `getprogress` is the truth. */
-  CallbackUrl?: string;
-  /** Your own storage for the result; without it results are kept 7 days. */
-  VideoStorageS3Url?: string;
-}
-
-/** Request of `video.make` (`videomake`): a broadcast video of a trained avatar. */
-export interface VideoMakeRequest extends TaskOptions {
-  /** The avatar. */
-  VirtualmanKey: string;
-  /** The script, SSML allowed, up to 20,000 characters. Required when `DriverType` is `Text`. */
-  InputSsml?: string;
-  SpeechParam?: SpeechParam;
-  VideoParam?: VideoParam;
-  /** `Text` when absent. */
-  DriverType?: VideoDriverType;
-  /** The recording that drives the avatar, for the audio driver types. */
-  InputAudioUrl?: string;
-  [key: string]: unknown;
-}
-
-/**
- * Request of `video.makeAdvanced` (`videomakeadvanced`): as {@link VideoMakeRequest}, plus the
- * logo, background, anchor position, intro/outro and subtitle parameters of Tencent's
- * documentation, passed through unchanged.
- */
-export interface VideoMakeAdvancedRequest extends VideoMakeRequest {}
-
-/** Request of `video.makeNoTrain` (`videomakenotrain`): a video from a reference clip, no training. */
-export interface VideoMakeNoTrainRequest extends TaskOptions {
-  /** The reference video: H.264, 1–600 seconds. */
-  RefVideoUrl: string;
-  DriverType?: VideoDriverType;
-  InputAudioUrl?: string;
-  InputSsml?: string;
-  SpeechParam?: SpeechParam;
-  /** The concurrency pool to render in, as named in the console. */
-  ConcurrencyType?: string;
-  [key: string]: unknown;
-}
-
-/** Request of `video.photoToVideo` (`phototovideonotrain`): a talking video from one photo. */
-export interface PhotoToVideoRequest extends TaskOptions {
-  /** The photo: at most 10 MB, 192–4096 pixels a side. */
-  RefPhotoUrl: string;
-  DriverType?: VideoDriverType;
-  /** The recording, 2–60 seconds. */
-  InputAudioUrl?: string;
-  /** The script, 4–300 characters. */
-  InputSsml?: string;
-  SpeechParam?: SpeechParam;
-  [key: string]: unknown;
-}
-
-/** Request of `video.tts` (`tts`): audio only. Give `TimbreKey` or `VirtualmanKey`. */
-export interface TtsRequest extends TaskOptions {
-  TimbreKey?: string;
-  VirtualmanKey?: string;
-  /** The text, SSML allowed. */
-  InputSsml: string;
-  /** Speaking rate, 0.5–1.5. */
-  Speed?: number;
-  /** Hertz. */
-  SampleRate?: 24000 | 16000;
-  Codec?: 'mp3' | 'wav';
-  [key: string]: unknown;
-}
-
-/** Request of `video.makeWithPpt` (`videomakewithppt`). One PPT task at a time per account. */
-export interface VideoMakeWithPptRequest extends TaskOptions {
-  /** The deck: ppt, pptx or pdf, at most 100 MB and 50 pages. */
-  PPTFileUrl: string;
-  GlobalConfig?: JsonObject;
-  PageConfigs?: JsonObject[];
-  [key: string]: unknown;
-}
-
-/** Request of the progress calls. */
-export interface ProgressRequest {
-  TaskId: string;
-}
-
-/** A rendering task's state: `COMMIT` → `MAKING` → `SUCCESS` | `FAIL`. */
-export type TaskStatus = 'COMMIT' | 'MAKING' | 'SUCCESS' | 'FAIL';
-
-/** One sentence of the spoken text with word timings. */
-export interface TextTimestamp {
-  Sentence: string;
-  Words: Array<{
-    Word: string;
-    /** Start of the word, as the gateway reports it (an offset into the audio). */
-    StartTimestamp: number;
-    EndTimestamp: number;
-  }>;
-}
-
-/** Response of `video.progress` (`getprogress`). */
-export interface VideoProgress {
-  Status: TaskStatus;
-  /** Percent done, −1…100 (−1 on failure). */
-  Progress?: number;
-  /** Tasks queued ahead of this one. */
-  ArrayCount?: number;
-  /** The result, on `SUCCESS`. */
-  MediaUrl?: string;
-  /** Subtitles (SRT), on `SUCCESS`. */
-  SubtitlesUrl?: string;
-  /** Why it failed, on `FAIL`: see `describeErrorCode`. */
-  FailCode?: number;
-  FailMessage?: string;
-  /** Length of the result in milliseconds. */
-  Duration?: number;
-  TextTimestampResult?: TextTimestamp[];
-  [key: string]: unknown;
-}
-
-/** Response of `video.pptProgress`: as {@link VideoProgress}, without subtitles. */
-export type PptProgress = Omit<VideoProgress, 'SubtitlesUrl' | 'TextTimestampResult'>;
-
+const ZH = 'https://cloud.tencent.com/document/product/1240/';
+const EN = 'https://www.tencentcloud.com/document/product/1211/';
 const TASK = { TaskId: 'string' } as const;
 
-/** Video production: the five makers and both progress calls. */
+/** Video production: the five makers, PPT videos and both progress calls. */
 export const videoOperations: {
   readonly 'video.make': Operation<VideoMakeRequest, TaskCreated>;
   readonly 'video.makeAdvanced': Operation<VideoMakeAdvancedRequest, TaskCreated>;
@@ -165,57 +29,72 @@ export const videoOperations: {
   'video.make': {
     name: 'video.make',
     path: '/v2/ivh/videomaker/broadcastservice/videomake',
+    doc: [`${ZH}81268`, `${EN}62087`],
     idempotent: false,
-    required: { VirtualmanKey: 'string' },
+    // Required flags from the English page: the newer Chinese one renders no required column.
+    // InputSsml is required only for text driving (its own description, on both pages).
+    required: { VirtualmanKey: 'string', SpeechParam: 'object', 'SpeechParam.Speed': 'number' },
     returns: TASK,
   },
   'video.makeAdvanced': {
     name: 'video.makeAdvanced',
     path: '/v2/ivh/videomaker/broadcastservice/videomakeadvanced',
+    doc: [`${ZH}81269`, `${EN}62089`],
     idempotent: false,
-    required: { VirtualmanKey: 'string' },
+    // As video.make: the English page marks SpeechParam and SpeechParam.Speed required.
+    required: { VirtualmanKey: 'string', SpeechParam: 'object', 'SpeechParam.Speed': 'number' },
     returns: TASK,
   },
   'video.makeNoTrain': {
     name: 'video.makeNoTrain',
     path: '/v2/ivh/videomaker/broadcastservice/videomakenotrain',
+    doc: [`${ZH}116222`, `${EN}73472`],
     idempotent: false,
-    required: { RefVideoUrl: 'string' },
+    required: { RefVideoUrl: 'string', DriverType: 'string' },
     returns: TASK,
   },
   'video.photoToVideo': {
     name: 'video.photoToVideo',
     path: '/v2/ivh/videomaker/broadcastservice/phototovideonotrain',
+    doc: [`${ZH}118475`, `${EN}73473`],
     idempotent: false,
-    required: { RefPhotoUrl: 'string' },
+    required: { RefPhotoUrl: 'string', DriverType: 'string' },
     returns: TASK,
   },
   'video.tts': {
     name: 'video.tts',
     path: '/v2/ivh/videomaker/broadcastservice/tts',
+    doc: [`${ZH}81267`, `${EN}62086`],
     idempotent: false,
-    required: { InputSsml: 'string' },
+    // The English page marks InputSsml and Speed required; the Chinese one renders no column.
+    required: { InputSsml: 'string', Speed: 'number' },
     returns: TASK,
   },
   'video.progress': {
     name: 'video.progress',
     path: '/v2/ivh/videomaker/broadcastservice/getprogress',
+    doc: [`${ZH}81270`, `${EN}62088`],
     idempotent: true,
     required: TASK,
-    returns: { Status: 'string' },
+    // Status is marked required, but no example shows it: nothing is checked.
+    returns: {},
   },
   'video.makeWithPpt': {
     name: 'video.makeWithPpt',
     path: '/v2/ivh/mediaproduction/mediaproduction/videomakewithppt',
+    doc: [`${ZH}130020`],
     idempotent: false,
+    // The page renders no required column: the deck is the one field a task cannot do without.
     required: { PPTFileUrl: 'string' },
     returns: TASK,
   },
   'video.pptProgress': {
     name: 'video.pptProgress',
     path: '/v2/ivh/mediaproduction/mediaproduction/getprogress',
+    doc: [`${ZH}130021`],
     idempotent: true,
     required: TASK,
-    returns: { Status: 'string' },
+    // The documented success answer has no Status (nor any other required mark): nothing is checked.
+    returns: {},
   },
 };

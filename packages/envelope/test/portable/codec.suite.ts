@@ -5,7 +5,6 @@ import {
   decodeDownlinkMessage,
   decodeLiveRoomCallback,
   decodeOperationResponse,
-  decodeRequest,
   decodeResponse,
   encodeRequest,
   newRequestId,
@@ -14,6 +13,7 @@ import {
   TvsEnvelopeError,
   textFrame,
 } from '@tvs/envelope';
+import { decodeRequest } from '@tvs/envelope/server';
 import { expect } from 'chai';
 
 const cases: Array<{ name: string; run: () => void | Promise<void> }> = [];
@@ -60,7 +60,8 @@ cases.push(
       const error = thrown(() => decodeResponse(body)) as TvsApiError;
       expect(error).to.be.instanceOf(TvsApiError);
       expect(error.code).to.equal(-101001);
-      expect(error.category).to.equal('internal');
+      expect(error.category).to.equal('capacity');
+      expect(error.safeToResend).to.equal(true);
       expect(error.retryable).to.equal(true);
       expect(error.errorClass).to.equal('InternalError.NoResource');
       expect(error.requestId).to.equal('r2');

@@ -1,7 +1,7 @@
+import type { TvsEnvelopeError } from '../errors/tvs-envelope-error.js';
+import { MAX_DEPTH } from '../limits.js';
 import { type DecodeContext, envelopeError } from './envelope-error.js';
-import type { TvsEnvelopeError } from './errors/tvs-envelope-error.js';
 import { jsonType } from './is-record.js';
-import { MAX_DEPTH } from './limits.js';
 
 /**
  * A fresh copy of a JSON value built only from plain objects, arrays and primitives, nesting at

@@ -1,4 +1,4 @@
-import { type EnvelopeErrorCode, TvsEnvelopeError } from './errors/tvs-envelope-error.js';
+import { type EnvelopeErrorCode, TvsEnvelopeError } from '../errors/tvs-envelope-error.js';
 
 /** What a decoder reads, for its messages, and the HTTP status to put on its errors. @internal */
 export interface DecodeContext {

@@ -1,9 +1,9 @@
+import { TvsEnvelopeError } from '../errors/tvs-envelope-error.js';
+import { MAX_BODY_BYTES, MAX_DEPTH } from '../limits.js';
 import { clip } from './clip.js';
 import { copyJson, tooDeep } from './copy-json.js';
 import { type DecodeContext, envelopeError } from './envelope-error.js';
-import { TvsEnvelopeError } from './errors/tvs-envelope-error.js';
 import { exceedsDepth } from './json-depth.js';
-import { MAX_BODY_BYTES, MAX_DEPTH } from './limits.js';
 
 /** Binary bodies: an `ArrayBuffer` or any view of one. */
 type Bytes = ArrayBufferView | ArrayBuffer;

@@ -1,4 +1,4 @@
-import type { JsonObject } from './envelope-types.js';
+import type { JsonObject } from '../envelope-types.js';
 import { isRecord } from './is-record.js';
 
 /**

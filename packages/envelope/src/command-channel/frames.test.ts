@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  audioFrame,
-  COMMAND_LIMITS,
-  decodeDownlinkMessage,
-  heartbeatFrame,
-  streamTextFrame,
-  textFrame,
-} from './command-channel.js';
-import { TvsEnvelopeError } from './errors/tvs-envelope-error.js';
+import { TvsEnvelopeError } from '../errors/tvs-envelope-error.js';
+import { LIMITS } from '../limits.js';
+import { decodeDownlinkMessage } from './downlink.js';
+import { audioFrame, heartbeatFrame, streamTextFrame, textFrame } from './uplink-frames.js';
 
 const reqId = '9f1c2e7a0b3d4c5e8f60718293a4b5c6';
 
@@ -30,6 +25,42 @@ describe('uplink frames', () => {
       Interrupt: true,
       ChatCommand: 'NotUseChat',
     });
+  });
+
+  it('SEND_TEXT: the documented interrupt is Data { Interrupt: true } with no Text (1240/100397, 1240/100404)', () => {
+    expect(textFrame({ sessionId: 's1', reqId, interrupt: true }).Payload).toStrictEqual({
+      ReqId: reqId,
+      SessionId: 's1',
+      Command: 'SEND_TEXT',
+      Data: { Interrupt: true },
+    });
+    expect(
+      textFrame({ sessionId: 's1', reqId, text: '', interrupt: true }).Payload.Data,
+    ).toStrictEqual({ Interrupt: true });
+  });
+
+  it('SEND_TEXT: every documented extra field, typed (1240/100397)', () => {
+    const frame = textFrame({
+      sessionId: 's1',
+      reqId,
+      text: 'Hi',
+      chatCommand: 'NotUseChat',
+      chatRoundId: 'round-1',
+      cloudAiVisitorBizId: 'visitor-1',
+      videoSeiInfo: '{"scene":1}',
+      smartActionEnabled: true,
+    });
+    expect(frame.Payload.Data).toStrictEqual({
+      Text: 'Hi',
+      ChatCommand: 'NotUseChat',
+      ChatRoundId: 'round-1',
+      CloudAiVisitorBizId: 'visitor-1',
+      VideoSeiInfo: '{"scene":1}',
+      SmartActionEnabled: true,
+    });
+    expect(() =>
+      textFrame({ sessionId: 's1', text: 'x', cloudAiVisitorBizId: 'v'.repeat(65) }),
+    ).toThrow(RangeError);
   });
 
   it('SEND_TEXT: makes a fresh ReqId when none is given', () => {
@@ -70,7 +101,7 @@ describe('uplink frames', () => {
       streamTextFrame({
         sessionId: 's',
         reqId,
-        text: 'a'.repeat(COMMAND_LIMITS.streamTextBytes + 1),
+        text: 'a'.repeat(LIMITS.STREAM_TEXT_BYTES + 1),
         seq: 1,
         isFinal: false,
       }),
@@ -123,6 +154,13 @@ describe('uplink frames', () => {
       /reqId/,
     ],
     ['empty SEND_TEXT text', () => textFrame({ sessionId: 's', text: '' }), /non-empty/],
+    ['no text and no interrupt', () => textFrame({ sessionId: 's' }), /interrupt: true/],
+    ['interrupt: false alone', () => textFrame({ sessionId: 's', interrupt: false }), /non-empty/],
+    [
+      'videoSeiInfo that is not JSON',
+      () => textFrame({ sessionId: 's', text: 'x', videoSeiInfo: '{oops' }),
+      /videoSeiInfo must be JSON/,
+    ],
     ['a non-string text', () => textFrame({ sessionId: 's', text: 5 as never }), /text must/],
     [
       'a zero seq',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { encodeRequest } from '../encode-request.js';
+import { TvsEnvelopeError } from '../errors/tvs-envelope-error.js';
 import { decodeRequest } from './decode-request.js';
-import { encodeRequest } from './encode-request.js';
-import { TvsEnvelopeError } from './errors/tvs-envelope-error.js';
 
 describe('decodeRequest', () => {
   it('reads back what encodeRequest builds', () => {

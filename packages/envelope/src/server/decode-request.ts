@@ -1,7 +1,7 @@
-import { type DecodeContext, envelopeError } from './envelope-error.js';
-import type { DecodedRequest } from './envelope-types.js';
-import { isRecord, jsonType } from './is-record.js';
-import { parseBody } from './parse-body.js';
+import type { DecodedRequest } from '../envelope-types.js';
+import { type DecodeContext, envelopeError } from '../internal/envelope-error.js';
+import { isRecord, jsonType } from '../internal/is-record.js';
+import { parseBody } from '../internal/parse-body.js';
 
 const REQUEST: DecodeContext = { what: 'request' };
 

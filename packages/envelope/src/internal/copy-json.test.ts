@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TvsEnvelopeError } from '../errors/tvs-envelope-error.js';
 import { copyJson } from './copy-json.js';
-import { TvsEnvelopeError } from './errors/tvs-envelope-error.js';
 
 const context = { what: 'test body' };
 

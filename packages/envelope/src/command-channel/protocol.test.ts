@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDownlinkMessage } from './command-channel.js';
-import {
-  COMMAND_CHANNEL_PATH,
-  COMMAND_PACING,
-  commandChannelUrl,
-  downlinkFrame,
-  endsDrive,
-} from './command-channel-protocol.js';
+import { LIMITS } from '../limits.js';
+import { downlinkFrame } from '../server/downlink-frame.js';
+import { decodeDownlinkMessage } from './downlink.js';
+import { COMMAND_CHANNEL_PATH, commandChannelUrl, endsDrive } from './protocol.js';
 
 describe('command channel protocol', () => {
   it('derives the WebSocket URL from an HTTP base, keeping a path prefix', () => {
@@ -24,9 +20,9 @@ describe('command channel protocol', () => {
   });
 
   it('audio pacing: a 160 ms chunk is 5120 bytes; one per 120 ms is 0.75× real time', () => {
-    expect(COMMAND_PACING.audioChunkMs * COMMAND_PACING.audioBytesPerMs).toBe(5120);
-    expect(COMMAND_PACING.audioMinIntervalMs / COMMAND_PACING.audioChunkMs).toBe(
-      COMMAND_PACING.audioMinRealTimeFactor,
+    expect(LIMITS.AUDIO_CHUNK_MS * LIMITS.AUDIO_BYTES_PER_MS).toBe(LIMITS.AUDIO_CHUNK_BYTES);
+    expect(LIMITS.AUDIO_MIN_INTERVAL_MS / LIMITS.AUDIO_CHUNK_MS).toBe(
+      LIMITS.AUDIO_MIN_REAL_TIME_FACTOR,
     );
   });
 
