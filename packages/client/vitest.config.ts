@@ -11,6 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^@tvs\/client$/, replacement: src('./src/index.ts') },
       { find: /^@tvs\/envelope$/, replacement: src('../envelope/src/index.ts') },
+      { find: /^@tvs\/envelope\/server$/, replacement: src('../envelope/src/server.ts') },
       { find: /^@tvs\/signer$/, replacement: src('../signer/src/index.ts') },
       { find: /^@tvs\/mock-gateway$/, replacement: src('../mock-gateway/src/index.ts') },
       { find: /^@tvs\/mock-gateway\/node$/, replacement: src('../mock-gateway/src/node.ts') },

@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@tvs\/mock-gateway$/, replacement: source('./src/index.ts') },
       { find: /^@tvs\/signer$/, replacement: source('../signer/src/index.ts') },
       { find: /^@tvs\/envelope$/, replacement: source('../envelope/src/index.ts') },
+      { find: /^@tvs\/envelope\/server$/, replacement: source('../envelope/src/server.ts') },
     ],
   },
   test: {

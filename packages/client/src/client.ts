@@ -4,14 +4,14 @@ import {
   type JsonObject,
   operationByPath,
   type PptProgress,
-  type SessionState,
+  type SessionStat,
+  type SessionSummary,
   type VideoProgress,
 } from '@tvs/envelope';
 import { createSigner } from '@tvs/signer';
 import { CommandChannel, type CommandChannelOptions } from './command-channel/channel.js';
 import type { Region } from './hosts.js';
-import { type OperationCall, operationCall } from './operation-call.js';
-import type { ClientOperationName } from './operation-types.js';
+import { type ClientOperationName, type OperationCall, operationCall } from './operation-call.js';
 import { type ClientOptions, resolveOptions } from './options.js';
 import { type PageOptions, paginate } from './paginate.js';
 import { createDriveApi, type DriveApi } from './sessions/drive.js';
@@ -227,8 +227,9 @@ export interface CloningApi {
    */
   confirm: OperationCall<'cloning.confirm'>;
   /**
-   * Polls until the task reaches a stage in `until` (default `CONFIRM` or `END`), calling
-   * `onProgress` at each new stage; rejects with `TvsTaskFailedError` when `Status` is `FAIL`.
+   * Polls until the task reaches a stage in `until` (default `CONFIRM` or `END`) or its
+   * `Status` is `SUCCESS`, calling `onProgress` at each change; rejects with
+   * `TvsTaskFailedError` when `Status` is `FAIL`. `StageV2` is optional (1240/96070).
    * @example
    * ```ts
    * await client.cloning.waitFor(TaskId, { onProgress: (p) => console.log(p.StageV2) });
@@ -276,10 +277,12 @@ export interface LiveRoomsApi {
    */
   get: OperationCall<'liveRooms.get'>;
   /**
-   * One page of the appkey's live rooms.
+   * One page of the appkey's live rooms that are not closed (`listliveroomofappkey`,
+   * 1240/112143): `LiveRooms` (`[]` when the gateway leaves it out, as it does for none) and
+   * `Total`.
    * @example
    * ```ts
-   * const { LiveRoomList } = await client.liveRooms.list({ PageIndex: 1, PageSize: 20 });
+   * const { LiveRooms, Total } = await client.liveRooms.list({ PageIndex: 1, PageSize: 20 });
    * ```
    */
   list: OperationCall<'liveRooms.list'>;
@@ -376,7 +379,7 @@ export interface SessionsApi {
    * const { PlayStreamAddr } = await client.sessions.waitReady(SessionId);
    * ```
    */
-  waitReady(sessionId: string, options?: WaitReadyOptions): Promise<SessionState>;
+  waitReady(sessionId: string, options?: WaitReadyOptions): Promise<SessionStat>;
   /**
    * Creates a session (by project, or by asset when the request has `AssetVirtualmanKey`),
    * waits until it is ready, starts it and opens its command channel. A failure or abort on the
@@ -451,8 +454,13 @@ export interface TvsClient {
   commandChannel(sessionId: string, options?: CommandChannelOptions): CommandChannel;
 }
 
+/**
+ * Where a video or PPT task stands. `Status` when the gateway sends it; the pages mark it
+ * required, but their examples (1240/81270, 1240/130021) answer without it, so then `Progress`
+ * decides: 100 done, −1 failed (documented values of a field the pages call reserved).
+ */
 function taskState(progress: VideoProgress | PptProgress) {
-  switch (progress.Status) {
+  switch (progress.Status ?? progressStatus(progress.Progress)) {
     case 'SUCCESS':
       return 'success' as const;
     case 'FAIL':
@@ -462,6 +470,18 @@ function taskState(progress: VideoProgress | PptProgress) {
     default:
       return 'pending' as const;
   }
+}
+
+function progressStatus(progress: number | undefined): string | undefined {
+  if (progress === 100) return 'SUCCESS';
+  if (progress === -1) return 'FAIL';
+  return undefined;
+}
+
+/** A session list's `DriverType`: typed as a string on the pages, sent as a number (1240/100393). */
+function driverTypeOf(session: SessionSummary | undefined): 1 | 3 | undefined {
+  const value = Number(session?.DriverType);
+  return value === 1 || value === 3 ? value : undefined;
 }
 
 function taskFingerprint(p: VideoProgress | PptProgress): string {
@@ -556,7 +576,9 @@ export function createClient(options: ClientOptions = {}): TvsClient {
     },
     stat: (sessionId: string) => sessionStat({ SessionId: sessionId }),
     driverType: async (sessionId: string) =>
-      (await sessionList({})).Sessions.find((s) => s.SessionId === sessionId)?.DriverType,
+      driverTypeOf(
+        (await sessionList({})).Sessions.find((s: SessionSummary) => s.SessionId === sessionId),
+      ),
     logger: resolved.logger,
   };
   const commandChannel = (sessionId: string, options?: CommandChannelOptions) =>
@@ -630,8 +652,12 @@ export function createClient(options: ClientOptions = {}): TvsClient {
               requestId: '',
             }),
             state: (p) =>
-              p.Status === 'FAIL' ? 'fail' : until.includes(p.StageV2) ? 'success' : 'pending',
-            fingerprint: (p) => `${p.StageV2}|${String(p.Status)}`,
+              p.Status === 'FAIL'
+                ? 'fail'
+                : p.Status === 'SUCCESS' || (p.StageV2 !== undefined && until.includes(p.StageV2))
+                  ? 'success'
+                  : 'pending',
+            fingerprint: (p) => `${p.StageV2}|${p.StatusV2}|${p.Status}`,
           },
           waitOptions,
         ),

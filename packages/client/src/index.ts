@@ -5,12 +5,25 @@
  * @packageDocumentation
  */
 
-// The shared hierarchy, re-exported so one import covers every error the client throws.
+// The shared hierarchy, re-exported so one import covers every error the client throws, and the
+// protocol's names a program built on the client alone needs (a batch runner, a callback
+// receiver): codes, statuses, limits, the error lookups and the task-callback decoder.
 export {
-  COMMAND_PACING,
+  API_CODES,
+  type ApiErrorCategory,
+  DOWNLINK_TYPE,
   type DownlinkMessage,
+  decodeTaskCallback,
+  describeErrorCode,
+  describeFailCode,
+  type ErrorCodeInfo,
   endsDrive,
+  FAIL_CODES,
+  LIMITS,
+  LIVE_ROOM_STATUS,
+  SESSION_STATUS,
   type SpeakStatus,
+  type TaskCallback,
   TvsApiError,
   TvsEnvelopeError,
   TvsError,
@@ -68,8 +81,12 @@ export { TvsTaskFailedError } from './errors/tvs-task-failed-error.js';
 export { TvsTimeoutError } from './errors/tvs-timeout-error.js';
 export { HOSTS, type Region } from './hosts.js';
 export type { AttemptLog, Logger } from './logger.js';
-export type { ClientRequest, ClientResponse, OperationCall } from './operation-call.js';
-export type { ClientOperationName, OperationTypes } from './operation-types.js';
+export type {
+  ClientOperationName,
+  ClientRequest,
+  ClientResponse,
+  OperationCall,
+} from './operation-call.js';
 export type { ClientOptions } from './options.js';
 export type { PageOptions } from './paginate.js';
 export type { RetryOptions } from './retry-policy.js';

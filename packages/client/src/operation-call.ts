@@ -3,12 +3,17 @@ import {
   type JsonObject,
   newRequestId,
   type Operation,
+  type OperationName,
+  type OperationRequest,
+  type OperationResponse,
   operations,
   validateOperationRequest,
 } from '@tvs/envelope';
 import { withAttempts } from './errors/client-error.js';
-import type { ClientOperationName, OperationTypes } from './operation-types.js';
 import type { RequestOptions, Transport } from './transport.js';
+
+/** The name of an operation the client exposes, such as `'video.make'`: every operation of the envelope's table. */
+export type ClientOperationName = OperationName;
 
 /** `R` without `K`, keeping an index signature and the other known fields. */
 type Without<R, K extends PropertyKey> = { [P in keyof R as P extends K ? never : P]: R[P] };
@@ -17,14 +22,15 @@ type Without<R, K extends PropertyKey> = { [P in keyof R as P extends K ? never 
  * A request payload as the client's methods take it: an operation's `ReqId` (32 hex, for the
  * session and live-room calls) is optional, and generated when left out.
  */
-export type ClientRequest<N extends ClientOperationName> = OperationTypes[N][0] extends {
-  ReqId: string;
-}
-  ? Without<OperationTypes[N][0], 'ReqId'> & { ReqId?: string }
-  : OperationTypes[N][0];
+export type ClientRequest<N extends ClientOperationName> =
+  OperationRequest<N> extends {
+    ReqId: string;
+  }
+    ? Without<OperationRequest<N>, 'ReqId'> & { ReqId?: string }
+    : OperationRequest<N>;
 
-/** The response payload of an operation. */
-export type ClientResponse<N extends ClientOperationName> = OperationTypes[N][1];
+/** The response payload of an operation, as the envelope's operation table types it. */
+export type ClientResponse<N extends ClientOperationName> = OperationResponse<N>;
 
 /** A typed operation: its request payload in, its response payload out. */
 export type OperationCall<N extends ClientOperationName> = (

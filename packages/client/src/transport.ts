@@ -1,4 +1,5 @@
 import {
+  API_CODES,
   type DecodedResponse,
   decodeResponse,
   encodeRequest,
@@ -341,7 +342,11 @@ export function createTransport(options: ResolvedOptions): Transport {
       error = caught;
     }
     if (error instanceof TvsApiError) {
-      if ((error.code === 100005 || error.category === 'auth') && signer && !state.skewRetried) {
+      if (
+        (error.code === API_CODES.UNAUTHORIZED || error.category === 'auth') &&
+        signer &&
+        !state.skewRetried
+      ) {
         const serverMs = Date.parse(response.headers.get('date') ?? '');
         if (!Number.isNaN(serverMs) && clock.observe(serverMs, state.signedOffset)) {
           state.skewRetried = true;

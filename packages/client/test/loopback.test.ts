@@ -1,6 +1,9 @@
 // The client against @tvs/mock-gateway over real loopback sockets.
 import {
+  API_CODES,
   type AttemptLog,
+  describeFailCode,
+  FAIL_CODES,
   TvsAmbiguousError,
   TvsApiError,
   TvsError,
@@ -27,7 +30,11 @@ afterEach(async () => {
 
 const avatarKey = () => h.gateway.catalogue.avatars[0]!.VirtualmanKey;
 const make = (client = h.client()) =>
-  client.video.make({ VirtualmanKey: avatarKey(), InputSsml: 'Hello from the tests.' });
+  client.video.make({
+    VirtualmanKey: avatarKey(),
+    InputSsml: 'Hello from the tests.',
+    SpeechParam: { Speed: 1 },
+  });
 
 /** A clock that moves one second per reading, so every signature has its own timestamp. */
 function tickingClock() {
@@ -107,7 +114,7 @@ describe('operations', () => {
     const client = h.client();
     const { TaskId } = await make(client);
     expect(typeof TaskId).toBe('string');
-    const states: string[] = [];
+    const states: Array<string | undefined> = [];
     const done = await client.video.waitFor(TaskId, {
       pollInterval: 20,
       onProgress: (p) => states.push(p.Status),
@@ -117,44 +124,67 @@ describe('operations', () => {
     expect(states.at(-1)).toBe('SUCCESS');
   });
 
-  it('rejects waitFor with TvsTaskFailedError explaining the FailCode', async () => {
-    await h.close();
-    h = await startGateway({ blockedWords: ['forbidden'] });
+  it('rejects waitFor with TvsTaskFailedError explaining the FailCode from the FailCode table (1240/81277)', async () => {
     const client = h.client();
     const { TaskId } = await client.video.make({
       VirtualmanKey: avatarKey(),
-      InputSsml: 'a forbidden word',
+      SpeechParam: { Speed: 1 },
+      DriverType: 'OriginalVoice',
+      InputAudioUrl: 'https://media.example.invalid/voice.wav',
     });
     const error = await client.video.waitFor(TaskId, { pollInterval: 20 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TvsTaskFailedError);
     const failed = error as TvsTaskFailedError;
-    expect(failed.failCode).toBe(801005);
+    expect(failed.failCode).toBe(FAIL_CODES.FILE_DOWNLOAD_FAILED);
     expect(failed.taskId).toBe(TaskId);
-    expect(failed.explanation.length).toBeGreaterThan(10);
+    expect(failed.explanation).toBe(describeFailCode(801008).explanation);
+    expect(failed.category).toBe('validation');
+  });
+
+  it('refuses a text the content review rejects with the API code 801005, before any task (1240/81277)', async () => {
+    await h.close();
+    h = await startGateway({ blockedWords: ['forbidden'] });
+    const error = await h
+      .client()
+      .video.make({ VirtualmanKey: avatarKey(), SpeechParam: { Speed: 1 }, InputSsml: 'forbidden' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TvsApiError);
+    expect(error).toMatchObject({ code: API_CODES.CONTENT_REJECTED, category: 'content' });
   });
 
   it('makes from a video, a photo, text to speech and a PPT', async () => {
     const client = h.client();
     const fromVideo = await client.video.makeFromVideo({
       RefVideoUrl: 'https://example.com/ref.mp4',
+      DriverType: 'Text',
       InputSsml: 'Hello there.',
     });
     const fromPhoto = await client.video.makeFromPhoto({
       RefPhotoUrl: 'https://example.com/me.png',
+      DriverType: 'Text',
       InputSsml: 'Hello there.',
+      SpeechParam: { Speed: 1, TimbreKey: h.gateway.catalogue.timbres[0]!.TimbreKey },
     });
     const tts = await client.video.tts({
       TimbreKey: h.gateway.catalogue.timbres[0]!.TimbreKey,
       InputSsml: 'Hi.',
+      Speed: 1,
     });
     const advanced = await client.video.makeAdvanced({
       VirtualmanKey: avatarKey(),
       InputSsml: 'Hi.',
+      SpeechParam: { Speed: 1 },
     });
     for (const { TaskId } of [fromVideo, fromPhoto, tts, advanced]) expect(TaskId).toBeTruthy();
     const ppt = await client.ppt.make({ PPTFileUrl: 'https://example.com/deck.pptx' } as never);
     const progress = await client.ppt.progress({ TaskId: ppt.TaskId });
-    expect(['COMMIT', 'MAKING', 'SUCCESS']).toContain(progress.Status);
+    // Answered in the shape of the documented example (1240/130021): Progress, no Status.
+    expect(progress).not.toHaveProperty('Status');
+    expect(typeof progress.Progress).toBe('number');
+    await h.gateway.clock.advance(120_000);
+    expect(await client.ppt.waitFor(ppt.TaskId, { pollInterval: 5 })).toMatchObject({
+      Progress: 100,
+    });
   });
 
   it('pages through timbres and avatars with for await', async () => {
@@ -167,7 +197,11 @@ describe('operations', () => {
     expect(avatars.length).toBeGreaterThan(0);
     const calls = h.callsTo('/describetimbre').length;
     expect(calls).toBe(Math.ceil((timbres.length + 1) / 3));
-    await client.assets.anchors({});
+    await client.assets.anchors({
+      VirtualmanTypeCode: '2D_SMALL_SAMPLE',
+      PageIndex: 1,
+      PageSize: 5,
+    });
   });
 
   it("sends sessions, live rooms, cloning and face detection to the table's paths", async () => {
@@ -181,7 +215,8 @@ describe('operations', () => {
             VirtualmanProjectId: 'p',
             UserId: 'u',
             Protocol: 'rtmp',
-          } as never),
+            DriverType: 1,
+          }),
       ],
       [
         'sessions.createByAsset',
@@ -190,7 +225,8 @@ describe('operations', () => {
             AssetVirtualmanKey: 'k',
             UserId: 'u',
             Protocol: 'rtmp',
-          } as never),
+            DriverType: 1,
+          }),
       ],
       ['sessions.stat', () => client.sessions.stat({ SessionId: 's' })],
       ['sessions.start', () => client.sessions.start({ SessionId: 's' })],
@@ -198,7 +234,15 @@ describe('operations', () => {
       ['sessions.list', () => client.sessions.list({})],
       ['sessions.listByProject', () => client.sessions.listByProject({ VirtualmanProjectId: 'p' })],
       ['sessions.listByAsset', () => client.sessions.listByAsset({ AssetVirtualmanKey: 'k' })],
-      ['liveRooms.open', () => client.liveRooms.open({ VideoStreamReq: {}, Scripts: [] } as never)],
+      [
+        'liveRooms.open',
+        () =>
+          client.liveRooms.open({
+            VideoStreamReq: { Protocol: 'rtmp', VirtualmanProjectId: 'p' },
+            CycleTimes: 1,
+            Scripts: [{ Content: 'hi' }],
+          }),
+      ],
       ['liveRooms.get', () => client.liveRooms.get({ LiveRoomId: 'r' } as never)],
       ['liveRooms.list', () => client.liveRooms.list({ PageIndex: 1, PageSize: 1 })],
       [
@@ -244,7 +288,7 @@ describe('operations', () => {
       getprogress: { StageV2: 'CONFIRM', Status: 'RUNNING' },
       make: { TaskId: 12345 },
     };
-    const stages: string[] = [];
+    const stages: Array<string | undefined> = [];
     const client = h.client({
       fetch: async (input) => {
         const url = new URL((input as Request).url);
@@ -257,7 +301,8 @@ describe('operations', () => {
       AssetVirtualmanKey: 'k',
       UserId: 'u',
       Protocol: 'rtmp',
-    } as never);
+      DriverType: 1,
+    });
     expect(session.SessionId).toBe('s1');
     const clone = await client.cloning.make({ AnchorName: 'A', MakeType: 'VOICE' });
     expect(clone.TaskId).toBe('12345');
@@ -459,7 +504,10 @@ describe('timeouts and aborts', () => {
     const controller = new AbortController();
     const pending = h
       .client()
-      .video.make({ VirtualmanKey: avatarKey(), InputSsml: 'x' }, { signal: controller.signal });
+      .video.make(
+        { VirtualmanKey: avatarKey(), InputSsml: 'x', SpeechParam: { Speed: 1 } },
+        { signal: controller.signal },
+      );
     setTimeout(() => controller.abort(), 50);
     const error = await pending.catch((e: unknown) => e);
     expect((error as Error).name).toBe('AbortError');
@@ -468,7 +516,10 @@ describe('timeouts and aborts', () => {
     const later = new AbortController();
     const waiting = h
       .client({ retry: { baseDelay: 10_000, maxDelay: 10_000 } })
-      .video.make({ VirtualmanKey: avatarKey(), InputSsml: 'x' }, { signal: later.signal });
+      .video.make(
+        { VirtualmanKey: avatarKey(), InputSsml: 'x', SpeechParam: { Speed: 1 } },
+        { signal: later.signal },
+      );
     setTimeout(() => later.abort(), 50);
     expect(((await waiting.catch((e: unknown) => e)) as Error).name).toBe('AbortError');
 

@@ -8,7 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type Harness, printed, startGateway, TOKEN } from './helpers.js';
 
-const PROJECT = { VirtualmanProjectId: 'proj-1', Protocol: 'webrtc' as const };
+const PROJECT = {
+  VirtualmanProjectId: 'proj-1',
+  Protocol: 'webrtc' as const,
+  DriverType: 1 as const,
+};
 let harness: Harness | undefined;
 afterEach(async () => {
   await harness?.close();

@@ -1,4 +1,5 @@
-import { decodeRequest, newRequestId, TvsEnvelopeError } from '@tvs/envelope';
+import { LIMITS, newRequestId, TvsEnvelopeError } from '@tvs/envelope';
+import { decodeRequest, refuseRequest } from '@tvs/envelope/server';
 import { type VerifyFailureReason, verifySignedUrl } from '@tvs/signer';
 import { type Catalogue, defaultCatalogue } from './catalogue.js';
 import { createClock, type GatewayClock, type Now } from './clock.js';
@@ -10,7 +11,7 @@ import {
   SimulatedNetworkError,
 } from './faults.js';
 import type { CallContext, Services } from './handlers/context.js';
-import { progressPayload } from './handlers/video.js';
+import { callbackPayload } from './handlers/video.js';
 import { type MediaBody, resultFile, resultFileName, sample } from './media.js';
 import { createRandom } from './prng.js';
 import { buildRoutes } from './routes.js';
@@ -19,7 +20,6 @@ import { createSessionControl, type MockSessionControl } from './sessions/contro
 import { createSessionStore } from './sessions/store.js';
 import type { CommandChannelHost, MockSessionOptions } from './sessions/types.js';
 import { createTaskEngine, type MockTask } from './tasks.js';
-import { checkRequired } from './validate.js';
 
 /** An account the gateway accepts. */
 export interface MockCredentials {
@@ -131,7 +131,7 @@ export interface MockGateway {
 
 /** The package's own Node adapter, loaded on demand so this module stays portable. */
 const NODE_ADAPTER = '@tvs/mock-gateway/node';
-const MAX_BODY = 1024 * 1024;
+const MAX_BODY = LIMITS.REQUEST_BODY_BYTES;
 const DEFAULT_BLOCKED = ['blockedword', '违禁词'];
 
 const authText: Record<VerifyFailureReason, [string, string]> = {
@@ -314,10 +314,8 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
   function deliverCallback(task: MockTask): void {
     if (!task.callbackUrl) return;
     const at = clock.now();
-    const body = JSON.stringify({
-      Header: { Code: 0, Message: '', RequestID: task.requestId },
-      Payload: progressPayload(task, services, at, 0),
-    });
+    // Exactly the documented body (附录二, 1240/81279): a Payload of six fields, no Header.
+    const body = JSON.stringify({ Payload: callbackPayload(task, services) });
     const delivery = (async () => {
       try {
         const response = await callbackFetch(
@@ -569,7 +567,7 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
     }
     let payload: Record<string, unknown>;
     try {
-      payload = decodeRequest(text).Payload as Record<string, unknown>;
+      payload = decodeRequest(text).Payload;
     } catch (error) {
       if (!(error instanceof TvsEnvelopeError)) throw error;
       const parse = ['empty', 'not-json', 'too-deep', 'not-utf8', 'too-large'].includes(error.code);
@@ -601,7 +599,8 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
     };
     let result: Record<string, unknown>;
     try {
-      checkRequired(route.operation, payload);
+      const refusal = refuseRequest(route.operation, payload);
+      if (refusal) throw new Refusal(refusal.code, refusal.errorClass, refusal.text);
       result = route.handler(payload, context, services);
     } catch (error) {
       if (error instanceof Refusal) return refuse(error);

@@ -1,8 +1,9 @@
-import { errorTable } from '@tvs/envelope';
+import { API_CODES, describeErrorCode } from '@tvs/envelope';
 
 /**
  * A refusal the gateway answers with an error envelope. `Message` is `Class:text`, the gateway's
- * style; the code must be one of `@tvs/envelope`'s error table (the one place codes are defined).
+ * style; the code must be a documented one of `@tvs/envelope`'s error tables (the one place
+ * codes are defined).
  * @internal
  */
 export class Refusal {
@@ -16,26 +17,28 @@ export class Refusal {
     text?: string,
     init: { httpStatus?: number; headers?: Record<string, string> } = {},
   ) {
-    const known = errorTable[code];
-    if (!known) throw new Error(`mock gateway: code ${code} is not in the error table`);
+    const known = describeErrorCode(code);
+    if (!known.documented)
+      throw new Error(`mock gateway: code ${code} is not a documented API code`);
     this.code = code;
-    this.message = `${errorClass}:${text ?? known.explanation}`;
+    this.message = `${errorClass}:${text ?? known.meaning}`;
     this.httpStatus = init.httpStatus ?? 200;
     this.headers = init.headers ?? {};
   }
 }
 
-/** Codes the mock answers with, by situation. @internal */
+/** The documented API codes the mock answers with, by situation. @internal */
 export const CODES = {
-  unauthorized: 100005,
-  missingParameter: 100001,
-  badValue: 100002,
-  invalidParameter: 100003,
-  overQuota: 100008,
-  notFound: 100009,
-  throttled: 100012,
-  avatarNotFound: 100016,
-  recordNotFound: 110006,
-  internal: -101000,
-  contentReview: 801005,
+  unauthorized: API_CODES.UNAUTHORIZED,
+  missingParameter: API_CODES.INVALID_PARAMETER,
+  badValue: API_CODES.INVALID_PARAMETER_VALUE,
+  invalidParameter: API_CODES.INVALID_PARAMETER_FORMAT,
+  overQuota: API_CODES.LIMIT_EXCEEDED,
+  notFound: API_CODES.RESOURCE_NOT_FOUND,
+  throttled: API_CODES.REQUEST_LIMIT_EXCEEDED,
+  avatarNotFound: API_CODES.AVATAR_NOT_FOUND,
+  recordNotFound: API_CODES.RECORD_NOT_FOUND,
+  internal: API_CODES.INTERNAL_ERROR,
+  noCompute: API_CODES.INSUFFICIENT_COMPUTE,
+  contentReview: API_CODES.CONTENT_REJECTED,
 } as const;

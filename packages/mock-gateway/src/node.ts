@@ -3,14 +3,16 @@
  * package that uses Node APIs (besides the CLI).
  * @packageDocumentation
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { LIMITS } from '@tvs/envelope';
 import { serveCommandChannel } from './command-channel-server.js';
 import type { ListeningGateway, MockGateway } from './create-mock-gateway.js';
 import { SimulatedNetworkError } from './faults.js';
 
 /** Bytes read from a body at most: one more than the gateway accepts, so it can refuse with 413. */
-const READ_LIMIT = 1024 * 1024 + 1;
+const READ_LIMIT = LIMITS.REQUEST_BODY_BYTES + 1;
 
 /** Reads at most READ_LIMIT bytes; the rest is left unread (the connection is closed after). */
 function readBody(req: IncomingMessage): Promise<{ body: Buffer; truncated: boolean }> {

@@ -1,4 +1,4 @@
-import { type FieldTypes, type Operation, operations } from '@tvs/envelope';
+import { type Operation, operations } from '@tvs/envelope';
 import {
   describeAnchorAvatars,
   describeAnchors,
@@ -18,9 +18,8 @@ import { sessionBehaviour } from './sessions/handlers.js';
 /** An endpoint the mock knows: where its required fields come from, and what it does. @internal */
 export interface Route {
   readonly path: string;
-  /** The operation from `@tvs/envelope`'s table (or a local fallback, `local: true`). */
+  /** The operation from `@tvs/envelope`'s table. */
   readonly operation: Operation;
-  readonly local: boolean;
   /** Undefined: the table has it but the mock does not implement it (answered with 501). */
   readonly handler: Handler | undefined;
 }
@@ -56,18 +55,7 @@ const behaviour: Readonly<Record<string, (path: string) => Handler>> = {
   ),
 };
 
-/**
- * Asset endpoints, used only while `@tvs/envelope`'s operation table lacks them (PROTOCOL §4
- * lists them; the public docs mark `PageIndex`/`PageSize` mandatory for `describetimbre`).
- */
-const fallbackRequired: Readonly<Record<string, FieldTypes>> = {
-  [`${ASSETS}describetimbre`]: { PageIndex: 'number', PageSize: 'number' },
-  [`${ASSETS}describesmallsampleimage`]: { PageIndex: 'number', PageSize: 'number' },
-  [`${ASSETS}getanchor`]: { PageIndex: 'number', PageSize: 'number' },
-  [`${ASSETS}getimagebyanchor`]: { AnchorCode: 'string' },
-};
-
-/** Every endpoint: the operation table's, then local fallbacks for paths it lacks. @internal */
+/** Every endpoint of the operation table, with the mock's behaviour where it has one. @internal */
 export function buildRoutes(): ReadonlyMap<string, Route> {
   const routes = new Map<string, Route>();
   for (const op of Object.values(operations) as Operation[]) {
@@ -75,15 +63,8 @@ export function buildRoutes(): ReadonlyMap<string, Route> {
     routes.set(op.path, {
       path: op.path,
       operation: op as Operation,
-      local: false,
       handler: make?.(op.path),
     });
-  }
-  for (const [path, required] of Object.entries(fallbackRequired)) {
-    if (!routes.has(path)) {
-      const operation: Operation = { name: path, path, idempotent: true, required, returns: {} };
-      routes.set(path, { path, operation, local: true, handler: behaviour[path]!(path) });
-    }
   }
   return routes;
 }

@@ -1,4 +1,4 @@
-import { type FieldType, type Operation, validateOperationRequest } from '@tvs/envelope';
+import type { FieldType } from '@tvs/envelope';
 import { CODES, Refusal } from './errors.js';
 
 /** The JSON type of a value, as the operation table names types. @internal */
@@ -8,28 +8,6 @@ export function jsonTypeOf(value: unknown): FieldType | 'null' | 'undefined' {
   if (Array.isArray(value)) return 'array';
   const type = typeof value;
   return type === 'string' || type === 'number' || type === 'boolean' ? type : 'object';
-}
-
-/**
- * Checks a payload against an operation's `required` fields with `@tvs/envelope`'s
- * `validateOperationRequest` (the operation table is the one place fields are defined); the
- * first problem is answered with 100001 naming the field. `TaskId` also accepts an integer, as
- * the gateway's own examples send one (PROTOCOL §3).
- * @internal
- */
-export function checkRequired(op: Operation, payload: Record<string, unknown>): void {
-  const taskId = payload['TaskId'];
-  const view = Number.isSafeInteger(taskId) ? { ...payload, TaskId: String(taskId) } : payload;
-  const [problem] = validateOperationRequest(op, view);
-  if (!problem) return;
-  const missing = problem.got === 'nothing' || problem.got === 'null';
-  throw new Refusal(
-    CODES.missingParameter,
-    missing ? 'InvalidParameter.MissingParameter' : 'InvalidParameter.TypeMismatch',
-    missing
-      ? `Payload.${problem.field} is required (${problem.expected})`
-      : `Payload.${problem.field} must be ${problem.expected === 'array' || problem.expected === 'object' ? 'an' : 'a'} ${problem.expected}, got ${problem.got}`,
-  );
 }
 
 /** An optional field of a given type; throws 100003 when present with another type. @internal */

@@ -76,7 +76,7 @@ describe('the command channel, on the virtual clock', () => {
     };
     expect(refused(channelUrl({ requestid: SessionId }, 'wrong-token'))).toEqual([401, 100005]);
     expect(refused(channelUrl({}))).toEqual([400, 100001]);
-    expect(refused(channelUrl({ requestid: 'f'.repeat(32) }))).toEqual([404, 110017]);
+    expect(refused(channelUrl({ requestid: 'f'.repeat(32) }))).toEqual([404, 110018]);
     expect(refused(channelUrl())).toEqual([409, 110016]);
     const verdict = gateway.commandChannel.authorize(channelUrl());
     expect(verdict.ok).toBe(false);
@@ -254,7 +254,8 @@ describe('the command channel, on the virtual clock', () => {
     codes.push(last().Code);
     channel.send('SEND_TEXT', { Text: 'a blockedword' });
     codes.push(last().Code);
-    expect(codes).toEqual([100002, 100001, 100001, 100001, 110020, 100003, 801005]);
+    // A foreign SessionId is a bad value (100002); 1240/100406 lists no code of its own for it.
+    expect(codes).toEqual([100002, 100001, 100001, 100001, 100002, 100003, 801005]);
     expect(channel.received.every((f) => f.Header.Code === f.Payload.Code)).toBe(true);
   });
 
@@ -325,6 +326,7 @@ describe('the command channel over a real socket (ws)', () => {
         VirtualmanProjectId: 'p',
         UserId: 'live',
         Protocol: 'webrtc',
+        DriverType: 1,
       })
     ).Payload.SessionId as string;
     const url = (token?: string) =>

@@ -16,6 +16,7 @@ const make = (options: { faults?: FaultRule[]; seed?: number } = {}) =>
 const payload = (g: MockGateway) => ({
   VirtualmanKey: g.catalogue.avatars[0]!.VirtualmanKey,
   InputSsml: '你好。',
+  SpeechParam: { Speed: 1 },
 });
 
 describe('faults over loopback', () => {

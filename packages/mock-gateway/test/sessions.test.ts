@@ -38,6 +38,7 @@ function gatewayWith(
       VirtualmanProjectId: 'proj-1',
       UserId: 'u1',
       Protocol: 'webrtc',
+      DriverType: 1,
       ...fields,
     });
   return { gateway, call, create, setBase: (ms: number) => (now = ms) };
@@ -100,12 +101,12 @@ describe('session lifecycle on the virtual clock', () => {
     expect(gateway.sessions.get(SessionId)).toMatchObject({ status: 2, started: true });
   });
 
-  it('the concurrency quota answers 100014, and closing frees the slot', async () => {
+  it('the concurrency limit answers 100008 (超过并发限制, 1240/100406), and closing frees the slot', async () => {
     const { call, create } = gatewayWith({ maxConcurrent: 2 });
     const a = await create({ UserId: 'a' });
     await create({ UserId: 'b' });
     const refused = await create({ UserId: 'c' });
-    expect(code(refused)).toBe(100014);
+    expect(code(refused)).toBe(100008);
     expect(refused.Header.Message).toMatch(/^LimitExceeded\.Concurrency:2 of 2/);
     await call(`${S}closesession`, { SessionId: a.Payload.SessionId });
     expect(code(await create({ UserId: 'c' }))).toBe(0);
@@ -127,7 +128,7 @@ describe('session lifecycle on the virtual clock', () => {
     // Another appkey's user with the same id is someone else: no takeover across accounts.
   });
 
-  it('idle sessions close after sessionIdleMs with 110021; activity keeps them open', async () => {
+  it('idle sessions close after sessionIdleMs (110013, closed); activity keeps them open', async () => {
     const { gateway, call, create } = gatewayWith({ prepareMs: 0, sessionIdleMs: 60_000 });
     const SessionId = (await create()).Payload.SessionId;
     await call(`${S}startsession`, { SessionId });
@@ -138,7 +139,7 @@ describe('session lifecycle on the virtual clock', () => {
     await gateway.clock.advance(10_000);
     expect((await call(`${S}statsession`, { SessionId })).Payload).toMatchObject({
       SessionStatus: 2,
-      ErrorCode: 110021,
+      ErrorCode: 110013,
     });
     expect(gateway.sessions.get(SessionId)?.endedAt).toBe(T0 + 110_000);
   });
@@ -152,8 +153,9 @@ describe('session lifecycle on the virtual clock', () => {
       ErrorCode: -101001,
       ErrorMessage: 'InternalError.NoCompute:busy',
     });
-    expect(code(await call(`${S}startsession`, { SessionId }))).toBe(110018);
-    expect(code(await create({ UserId: 'other' }))).toBe(100014);
+    // Refused as closed: 110013's advice is to read statsession's ErrorCode (1240/100406).
+    expect(code(await call(`${S}startsession`, { SessionId }))).toBe(110013);
+    expect(code(await create({ UserId: 'other' }))).toBe(100008);
     await call(`${S}closesession`, { SessionId });
     expect(code(await create({ UserId: 'other' }))).toBe(0);
   });
@@ -167,6 +169,7 @@ describe('session lifecycle on the virtual clock', () => {
       AssetVirtualmanKey: key,
       UserId: 'p3',
       Protocol: 'rtmp',
+      DriverType: 1,
     });
     expect(byAsset.Payload.PlayStreamAddr).toMatch(/^rtmp:\/\//);
     const users = (reply: { Payload: Json }) =>
@@ -192,12 +195,14 @@ describe('session lifecycle on the virtual clock', () => {
       AssetVirtualmanKey: 'nope',
       UserId: 'x',
       Protocol: 'rtmp',
+      DriverType: 1,
     });
     expect(code(unknown)).toBe(100016);
     const fixed = 'f'.repeat(32);
     expect(code(await create({ ReqId: fixed, UserId: 'd1' }))).toBe(0);
     expect(code(await create({ ReqId: fixed, UserId: 'd2' }))).toBe(110005);
-    expect(code(await call(`${S}statsession`, { SessionId: 'missing' }))).toBe(110017);
+    // 110018, 会话不存在 (1240/100406).
+    expect(code(await call(`${S}statsession`, { SessionId: 'missing' }))).toBe(110018);
   });
 });
 
@@ -244,7 +249,7 @@ describe('the HTTP drive command', () => {
     expect(code(await say('this has a blockedword in it'))).toBe(801005);
     expect(
       code(await call(COMMAND, { SessionId: 'nope', Command: 'SEND_TEXT', Data: { Text: 'x' } })),
-    ).toBe(110017);
+    ).toBe(110018);
     expect(code(await say('字'.repeat(1333)))).toBe(0);
     expect(gateway.sessions.get(SessionId)!.drives).toHaveLength(1);
   });

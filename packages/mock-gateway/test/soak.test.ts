@@ -51,7 +51,9 @@ it('survives 10,000 mixed valid and hostile requests with flat memory', async ()
     [
       signedUrl(server.url, PATHS.make),
       'POST',
-      JSON.stringify({ Payload: { VirtualmanKey: key, InputSsml: '你好' } }),
+      JSON.stringify({
+        Payload: { VirtualmanKey: key, InputSsml: '你好', SpeechParam: { Speed: 1 } },
+      }),
     ],
     [valid, 'POST', '{"Header": {garbage'],
     [valid, 'POST', '[1,2,3]'],

@@ -28,6 +28,7 @@ const call = (path: string, payload: unknown) => post(signedUrl(server.url, path
 const avatar = () => gateway.catalogue.avatars[0]!.VirtualmanKey;
 const progress = async (taskId: unknown, path: string = PATHS.progress) =>
   (await call(path, { TaskId: taskId })).json.Payload;
+const SPEECH = { Speed: 1 };
 const SHORT = '大家好，欢迎收看今天的节目。';
 const LONG = '这是一段很长的文本，用来测试渲染时间随文本长度增长。'.repeat(10);
 
@@ -38,6 +39,7 @@ describe('video production lifecycle (virtual clock)', () => {
     for (const text of [SHORT, LONG, SHORT]) {
       const reply = await call(PATHS.make, {
         VirtualmanKey: avatar(),
+        SpeechParam: SPEECH,
         InputSsml: text,
         VideoParam: { Format: 'Mp4' },
       });
@@ -66,8 +68,8 @@ describe('video production lifecycle (virtual clock)', () => {
     expect(gateway.tasks[1]!.renderMs).toBeGreaterThan(first.renderMs * 3);
     expect(done.Duration).toBeGreaterThan(2500);
     expect(done.Duration).toBeLessThan(6000);
-    expect(done.TextTimestampResult[0].Sentence).toBe(SHORT);
-    expect(done.TextTimestampResult[0].Words[0]).toMatchObject({ Word: '大' });
+    // TextTimestampResult belongs to speech (tts) tasks (1240/81270).
+    expect(done).not.toHaveProperty('TextTimestampResult');
 
     const video = await fetch(done.MediaUrl);
     expect(video.headers.get('content-type')).toBe('video/mp4');
@@ -91,8 +93,9 @@ describe('video production lifecycle (virtual clock)', () => {
   it('is deterministic: the same calls at the same times give the same answers', async () => {
     const run = async () => {
       await start({ seed: 7, concurrency: 1 });
-      const id = (await call(PATHS.make, { VirtualmanKey: avatar(), InputSsml: LONG })).json.Payload
-        .TaskId;
+      const id = (
+        await call(PATHS.make, { VirtualmanKey: avatar(), SpeechParam: SPEECH, InputSsml: LONG })
+      ).json.Payload.TaskId;
       await gateway.clock.advance(4321);
       return { id, p: await progress(id) };
     };
@@ -103,9 +106,10 @@ describe('video production lifecycle (virtual clock)', () => {
 
   it('honours renderSpeed and Speed', async () => {
     await start({ renderSpeed: 100 });
-    await call(PATHS.make, { VirtualmanKey: avatar(), InputSsml: SHORT });
+    await call(PATHS.make, { VirtualmanKey: avatar(), SpeechParam: SPEECH, InputSsml: SHORT });
     await call(PATHS.make, {
       VirtualmanKey: avatar(),
+      SpeechParam: SPEECH,
       InputSsml: SHORT,
       SpeechParam: { Speed: 1.5 },
     });
@@ -114,15 +118,32 @@ describe('video production lifecycle (virtual clock)', () => {
     expect(fast!.plan.durationMs).toBeLessThan(normal!.plan.durationMs);
   });
 
-  it('fails a text on the word list with 801005', async () => {
+  it('refuses a text on the word list with the API code 801005, making no task (1240/81277)', async () => {
     await start({ blockedWords: ['forbidden'] });
+    const refused = await call(PATHS.make, {
+      VirtualmanKey: avatar(),
+      SpeechParam: SPEECH,
+      InputSsml: 'This is FORBIDDEN text.',
+    });
+    expect(refused.json.Header).toMatchObject({ Code: 801005 });
+    expect(refused.json.Header.Message).toMatch(/^FailedOperation\.TextAuditFailed:/);
+    expect(gateway.tasks).toHaveLength(0);
+  });
+
+  it('fails a task whose input cannot be downloaded with FailCode 801008 (1240/81277)', async () => {
+    await start();
     const id = (
-      await call(PATHS.make, { VirtualmanKey: avatar(), InputSsml: 'This is FORBIDDEN text.' })
+      await call(PATHS.make, {
+        VirtualmanKey: avatar(),
+        SpeechParam: SPEECH,
+        DriverType: 'OriginalVoice',
+        InputAudioUrl: 'https://media.example.invalid/voice.wav',
+      })
     ).json.Payload.TaskId;
     await gateway.clock.advance(60_000);
     expect(await progress(id)).toMatchObject({
       Status: 'FAIL',
-      FailCode: 801005,
+      FailCode: 801008,
       Progress: -1,
       MediaUrl: '',
     });
@@ -145,7 +166,12 @@ describe('video production lifecycle (virtual clock)', () => {
     await start();
     const callback = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook?x=1`;
     const id = (
-      await call(PATHS.make, { VirtualmanKey: avatar(), InputSsml: SHORT, CallbackUrl: callback })
+      await call(PATHS.make, {
+        VirtualmanKey: avatar(),
+        SpeechParam: SPEECH,
+        InputSsml: SHORT,
+        CallbackUrl: callback,
+      })
     ).json.Payload.TaskId;
     await gateway.clock.advance(1000);
     expect(received).toHaveLength(0);
@@ -170,9 +196,12 @@ describe('video production lifecycle (virtual clock)', () => {
     expect(second.json.Header).toMatchObject({ Code: 100008 });
     expect(second.json.Header.Message).toMatch(/^LimitExceeded\.PptTaskInProgress:/);
     await gateway.clock.advance(60_000);
+    // The shape of the documented success answer (1240/130021): no Status, no subtitles.
     const done = await progress(first.json.Payload.TaskId, PATHS.pptProgress);
-    expect(done.Status).toBe('SUCCESS');
-    expect(done).not.toHaveProperty('SubtitlesUrl');
+    expect(Object.keys(done).sort()).toEqual(
+      ['Duration', 'FailCode', 'FailMessage', 'MediaUrl', 'Progress'].sort(),
+    );
+    expect(done).toMatchObject({ Progress: 100, FailCode: 0 });
     expect((await call(PATHS.ppt, ppt)).json.Header.Code).toBe(0);
     // A PPT task is not visible through the broadcast getprogress, and vice versa.
     expect(
@@ -187,6 +216,7 @@ describe('video production lifecycle (virtual clock)', () => {
       await call(PATHS.tts, {
         TimbreKey: timbre,
         InputSsml: SHORT,
+        Speed: 1,
         Codec: 'wav',
         SampleRate: 24000,
       })
@@ -198,19 +228,27 @@ describe('video production lifecycle (virtual clock)', () => {
     const view = new DataView(wav.buffer);
     expect(view.getUint32(24, true)).toBe(24000);
     expect(Math.round(((wav.length - 44) / 2 / 24000) * 1000)).toBeCloseTo(done.Duration, -2);
+    // Word times in 0.1 µs units: divided by 10,000 they are milliseconds (1240/81270).
+    expect(done.TextTimestampResult[0].Sentence).toBe(SHORT);
+    const [first] = done.TextTimestampResult[0].Words;
+    expect(first).toMatchObject({ Word: '大' });
+    const plan = gateway.tasks[0]!.plan.sentences[0]!.Words[0]!;
+    expect(first.StartTimestamp).toBe(plan.StartTimestamp * 10_000);
+    expect(first.EndTimestamp / 10_000).toBeLessThan(done.Duration);
   });
 
   it('rejects unknown VirtualmanKey and TimbreKey with 100016, bad values with 100002', async () => {
     await start();
     const unknownAvatar = await call(PATHS.make, {
       VirtualmanKey: 'f'.repeat(32),
+      SpeechParam: SPEECH,
       InputSsml: SHORT,
     });
     expect(unknownAvatar.json.Header.Code).toBe(100016);
     const unknownTimbre = await call(PATHS.make, {
       VirtualmanKey: avatar(),
       InputSsml: SHORT,
-      SpeechParam: { TimbreKey: 'nope' },
+      SpeechParam: { Speed: 1, TimbreKey: 'nope' },
     });
     expect(unknownTimbre.json.Header.Code).toBe(100016);
     const speed = await call(PATHS.make, {
@@ -220,10 +258,15 @@ describe('video production lifecycle (virtual clock)', () => {
     });
     expect(speed.json.Header).toMatchObject({ Code: 100002 });
     expect(speed.json.Header.Message).toMatch(/SpeechParam\.Speed/);
-    const noText = await call(PATHS.make, { VirtualmanKey: avatar() });
+    const noText = await call(PATHS.make, { VirtualmanKey: avatar(), SpeechParam: SPEECH });
+    // 1211/62087 marks SpeechParam and SpeechParam.Speed required.
+    const noSpeech = await call(PATHS.make, { VirtualmanKey: avatar(), InputSsml: SHORT });
+    expect(noSpeech.json.Header).toMatchObject({ Code: 100001 });
+    expect(noSpeech.json.Header.Message).toMatch(/Payload\.SpeechParam/);
     expect(noText.json.Header.Message).toMatch(/InputSsml/);
     const tooLong = await call(PATHS.make, {
       VirtualmanKey: avatar(),
+      SpeechParam: SPEECH,
       InputSsml: 'a'.repeat(20_001),
     });
     expect(tooLong.json.Header.Code).toBe(100002);
@@ -232,8 +275,13 @@ describe('video production lifecycle (virtual clock)', () => {
 
   it('can send numeric TaskIds and accepts them back', async () => {
     await start({ numericTaskIds: true });
-    const id = (await call(PATHS.makeAdvanced, { VirtualmanKey: avatar(), InputSsml: SHORT })).json
-      .Payload.TaskId;
+    const id = (
+      await call(PATHS.makeAdvanced, {
+        VirtualmanKey: avatar(),
+        SpeechParam: SPEECH,
+        InputSsml: SHORT,
+      })
+    ).json.Payload.TaskId;
     expect(typeof id).toBe('number');
     expect((await progress(id)).Status).toBe('MAKING');
     expect((await progress(String(id))).Status).toBe('MAKING');
@@ -251,6 +299,7 @@ describe('video production lifecycle (virtual clock)', () => {
     const now = Math.floor(Date.now() / 1000);
     const reply = await post(signedUrl(server.url, PATHS.make, { timestamp: now }), {
       VirtualmanKey: avatar(),
+      SpeechParam: SPEECH,
       InputSsml: SHORT,
     });
     await new Promise((r) => setTimeout(r, 300));
@@ -280,11 +329,24 @@ describe('asset catalogue', () => {
     expect((await fetch(avatars.Virtualmans[0].HeaderImage)).headers.get('content-type')).toBe(
       'image/jpeg',
     );
-    const anchors = (await call(PATHS.anchors, { PageIndex: 2, PageSize: 5 })).json.Payload;
-    expect(anchors).toMatchObject({ Total: 8 });
-    expect(anchors.Anchors).toHaveLength(3);
+    // getanchor (1240/99704): VirtualmanTypeCode required; the anchors come as Virtualmans.
+    const anchors = (
+      await call(PATHS.anchors, {
+        VirtualmanTypeCode: '2D_SMALL_SAMPLE',
+        PageIndex: 2,
+        PageSize: 5,
+      })
+    ).json.Payload;
+    expect(anchors).toMatchObject({ Total: 6 });
+    expect(anchors.Virtualmans).toHaveLength(1);
+    expect(anchors.Virtualmans[0]).toMatchObject({ Gender: expect.any(Number) });
     const byAnchor = (
-      await call(PATHS.anchorAvatars, { PageIndex: 1, PageSize: 100, AnchorCode: 'aria' })
+      await call(PATHS.anchorAvatars, {
+        VirtualmanTypeCode: '2D_SMALL_SAMPLE',
+        PageIndex: 1,
+        PageSize: 100,
+        AnchorCodes: ['aria'],
+      })
     ).json.Payload;
     expect(byAnchor.Total).toBe(6);
     expect((await call(PATHS.timbres, { PageIndex: 1, PageSize: 101 })).json.Header.Code).toBe(

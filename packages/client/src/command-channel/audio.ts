@@ -1,4 +1,4 @@
-import { COMMAND_LIMITS } from '@tvs/envelope';
+import { LIMITS } from '@tvs/envelope';
 
 /** PCM a caller can hand to `sendAudio`: one buffer, or an (async) iterable or stream of them. */
 export type PcmSource =
@@ -58,7 +58,7 @@ async function* pieces(source: PcmSource): AsyncGenerator<Uint8Array> {
  * but must hold whole 16-bit samples. @internal
  */
 export async function* pcmChunks(source: PcmSource): AsyncGenerator<Uint8Array> {
-  const size = COMMAND_LIMITS.audioChunkBytes;
+  const size = LIMITS.AUDIO_CHUNK_BYTES;
   let pending = new Uint8Array(size);
   let filled = 0;
   for await (const piece of pieces(source)) {

@@ -1,16 +1,17 @@
 import {
   audioFrame,
   CHANNEL_CLOSE_CODES,
-  COMMAND_LIMITS,
-  COMMAND_PACING,
   commandChannelUrl,
+  DOWNLINK_TYPE,
   type DownlinkMessage,
   decodeDownlinkMessage,
   endsDrive,
   heartbeatFrame,
   isRequestId,
+  LIMITS,
   newRequestId,
-  type SessionState,
+  SESSION_STATUS,
+  type SessionStat,
   streamTextFrame,
   textFrame,
 } from '@tvs/envelope';
@@ -71,7 +72,7 @@ export interface CommandChannelOptions {
    * `sendAudio` looks it up in the session list once, and refuses on a text-only session.
    */
   driverType?: 1 | 3 | undefined;
-  /** Milliseconds between heartbeats (default 30 000; the gateway wants one every 30–60 s). */
+  /** Milliseconds between heartbeats (default 45 000; the gateway wants more than 30 s and less than 60 s, 1240/100400). */
   heartbeatInterval?: number | undefined;
   /** Milliseconds between two `sendText` frames (default 1 100: the gateway allows one per second). */
   textInterval?: number | undefined;
@@ -168,7 +169,7 @@ export interface ChannelDeps {
   readonly baseUrl: string;
   /** Signs a URL with extra parameters (`requestid`), at the client's skew-corrected time. */
   readonly signUrl: (url: string, params: Record<string, string>) => string;
-  readonly stat: (sessionId: string) => Promise<SessionState>;
+  readonly stat: (sessionId: string) => Promise<SessionStat>;
   /** The session's `DriverType` from the session list, if it is there. */
   readonly driverType: (sessionId: string) => Promise<number | undefined>;
   readonly logger: Logger | undefined;
@@ -258,10 +259,10 @@ export class CommandChannel extends EventTarget {
     this.#heartbeatMs = positiveOption(
       options.heartbeatInterval,
       'heartbeatInterval',
-      COMMAND_PACING.heartbeatMinMs,
+      LIMITS.HEARTBEAT_DEFAULT_MS,
     );
     const textMs = positiveOption(options.textInterval, 'textInterval', 1100);
-    if (textMs < COMMAND_PACING.textIntervalMs) {
+    if (textMs < LIMITS.TEXT_INTERVAL_MS) {
       throw new TypeError('commandChannel: textInterval must be at least 1000 ms (one per second)');
     }
     this.#pacer = createPacer(textMs);
@@ -404,7 +405,7 @@ export class CommandChannel extends EventTarget {
         if (typeof chunk !== 'string') {
           throw new TypeError('streamText: every chunk must be a string');
         }
-        for (const piece of splitUtf8(chunk, COMMAND_LIMITS.streamTextBytes)) send(piece, false);
+        for (const piece of splitUtf8(chunk, LIMITS.STREAM_TEXT_BYTES)) send(piece, false);
       }
       options.signal?.throwIfAborted();
     } catch (error) {
@@ -436,8 +437,8 @@ export class CommandChannel extends EventTarget {
     const factor = options.realTimeFactor ?? 0.85;
     if (
       typeof factor !== 'number' ||
-      !(factor >= COMMAND_PACING.audioMinRealTimeFactor) ||
-      !(factor <= COMMAND_PACING.audioMaxRealTimeFactor)
+      !(factor >= LIMITS.AUDIO_MIN_REAL_TIME_FACTOR) ||
+      !(factor <= LIMITS.AUDIO_MAX_REAL_TIME_FACTOR)
     ) {
       throw new TypeError('sendAudio: realTimeFactor must be between 0.75 and 1');
     }
@@ -453,7 +454,7 @@ export class CommandChannel extends EventTarget {
     }
     const reqId = newRequestId();
     const { signal } = options;
-    const bytesPerMs = COMMAND_PACING.audioBytesPerMs;
+    const bytesPerMs = LIMITS.AUDIO_BYTES_PER_MS;
     let seq = 0;
     let bytes = 0;
     let start = 0;
@@ -469,8 +470,7 @@ export class CommandChannel extends EventTarget {
       for await (const chunk of pcmChunks(pcm)) {
         signal?.throwIfAborted();
         if (seq === 0) start = performance.now();
-        else if (seq >= COMMAND_PACING.audioBurstChunks)
-          await waitUntil((factor * bytes) / bytesPerMs);
+        else if (seq >= LIMITS.AUDIO_BURST_CHUNKS) await waitUntil((factor * bytes) / bytesPerMs);
         send(chunk, false);
         bytes += chunk.byteLength;
       }
@@ -569,7 +569,7 @@ export class CommandChannel extends EventTarget {
   }
 
   #settleFinal(message: DownlinkMessage): Promise<DownlinkMessage> {
-    if (message.Type !== 9) return Promise.resolve(message);
+    if (message.Type !== DOWNLINK_TYPE.DRIVE_FAILED) return Promise.resolve(message);
     const code = typeof message['Code'] === 'number' ? message['Code'] : undefined;
     const text = typeof message['Message'] === 'string' ? `: ${message['Message']}` : '';
     return Promise.reject(
@@ -706,7 +706,8 @@ export class CommandChannel extends EventTarget {
     } catch {
       return; // Not a message we can read; the gateway's wrapper is undocumented.
     }
-    if (message.Type === 9 && message.ReqId === undefined) this.#lastSessionError = message;
+    if (message.Type === DOWNLINK_TYPE.DRIVE_FAILED && message.ReqId === undefined)
+      this.#lastSessionError = message;
     if (endsDrive(message) && message.ReqId !== undefined) {
       this.#finals.set(message.ReqId, message);
       if (this.#finals.size > MAX_FINALS) this.#finals.delete(this.#finals.keys().next().value!);
@@ -724,7 +725,7 @@ export class CommandChannel extends EventTarget {
   /** The socket closed (or never opened): reconnect while the session is open, or finish. */
   #dropped(code: number, wasOpen: boolean, cause?: unknown): void {
     if (this.#state === 'closed') return;
-    if (code === CHANNEL_CLOSE_CODES.sessionEnded) {
+    if (code === CHANNEL_CLOSE_CODES.SESSION_ENDED) {
       const last = this.#lastSessionError;
       const gatewayCode = typeof last?.['Code'] === 'number' ? last['Code'] : undefined;
       const why = typeof last?.['Message'] === 'string' ? `: ${last['Message']}` : '';
@@ -733,7 +734,7 @@ export class CommandChannel extends EventTarget {
       );
       return;
     }
-    if (code === CHANNEL_CLOSE_CODES.replaced) {
+    if (code === CHANNEL_CLOSE_CODES.REPLACED) {
       this.#finish(
         this.#error('replaced', 'another connection for this session took over', {
           closeCode: code,
@@ -768,16 +769,19 @@ export class CommandChannel extends EventTarget {
     if (this.#state === 'closed') return;
     if (!wasOpen) {
       // The upgrade was refused or never answered: only reconnect while the session is open.
-      let state: SessionState | undefined;
+      let state: SessionStat | undefined;
       try {
         state = await this.#deps.stat(this.sessionId);
       } catch {
         state = undefined; // The gateway is unreachable too: keep backing off.
       }
       if ((this.#state as ChannelState) === 'closed') return;
-      if (state && (state.SessionStatus !== 1 || state.IsSessionStarted === false)) {
+      if (
+        state &&
+        (state.SessionStatus !== SESSION_STATUS.READY || state.IsSessionStarted === false)
+      ) {
         const status = state.SessionStatus;
-        const ended = status === 2 || status === 4;
+        const ended = status === SESSION_STATUS.CLOSED || status === SESSION_STATUS.FAILED;
         const code =
           typeof state.ErrorCode === 'number' && state.ErrorCode !== 0
             ? state.ErrorCode
@@ -786,8 +790,8 @@ export class CommandChannel extends EventTarget {
           this.#error(
             ended ? 'session-ended' : 'connect-failed',
             ended
-              ? `the session is ${status === 2 ? 'closed' : 'failed'}${code === undefined ? '' : ` (ErrorCode ${code})`}${state.ErrorMessage ? `: ${state.ErrorMessage}` : ''}`
-              : status === 3
+              ? `the session is ${status === SESSION_STATUS.CLOSED ? 'closed' : 'failed'}${code === undefined ? '' : ` (ErrorCode ${code})`}${state.ErrorMessage ? `: ${state.ErrorMessage}` : ''}`
+              : status === SESSION_STATUS.PREPARING
                 ? 'the session is still preparing: wait for sessions.waitReady, then sessions.start'
                 : 'the session is not started: call sessions.start first (or use sessions.open / sessions.run)',
             { gatewayCode: code },

@@ -1,10 +1,11 @@
-import { describeErrorCode, type TvsErrorJSON } from '@tvs/envelope';
+import { describeFailCode, type TvsErrorJSON } from '@tvs/envelope';
 import { TvsClientError } from './client-error.js';
 
 /**
  * A task (a video, a PPT video, a clone) ended in `FAIL`. `failCode` is the gateway's
- * `FailCode` (801000–801014 for videos), explained from the error table in `explanation`;
- * `progress` is the last progress payload.
+ * `FailCode`, explained from the FailCode table (`describeFailCode`, 1240/81277) in
+ * `explanation`; `retryable` says whether submitting the task again may work; `progress` is the
+ * last progress payload.
  *
  * @example
  * ```ts
@@ -20,7 +21,7 @@ export class TvsTaskFailedError extends TvsClientError {
   readonly taskId: string;
   readonly failCode: number | undefined;
   readonly failMessage: string;
-  /** What the error table says about `failCode`. */
+  /** What the FailCode table says about `failCode`. */
   readonly explanation: string;
   /** The last progress payload. */
   readonly progress: Readonly<Record<string, unknown>>;
@@ -28,13 +29,13 @@ export class TvsTaskFailedError extends TvsClientError {
   constructor(taskId: string, progress: Readonly<Record<string, unknown>>, requestId?: string) {
     const failCode = typeof progress['FailCode'] === 'number' ? progress['FailCode'] : undefined;
     const failMessage = typeof progress['FailMessage'] === 'string' ? progress['FailMessage'] : '';
-    const info = failCode === undefined ? undefined : describeErrorCode(failCode);
+    const info = failCode === undefined ? undefined : describeFailCode(failCode);
     const explanation = info?.explanation ?? 'The gateway gave no FailCode.';
     super(
       `task ${taskId} failed${failCode === undefined ? '' : ` with FailCode ${failCode}`}${failMessage ? `: ${failMessage}` : ''}. ${explanation}`,
       failCode === undefined ? 'TASK_FAILED' : String(failCode),
       info?.category ?? 'unknown',
-      info?.retryable ?? false,
+      info?.mayLaterSucceed ?? false,
       { requestId },
     );
     this.taskId = taskId;

@@ -1,4 +1,4 @@
-import type { CreateSessionResponse, SessionState } from '@tvs/envelope';
+import type { CreateSessionResponse, SessionStat } from '@tvs/envelope';
 import type { CommandChannel, CommandChannelOptions } from '../command-channel/channel.js';
 import type { ClientRequest, OperationCall } from '../operation-call.js';
 import type { RequestOptions } from '../transport.js';
@@ -28,7 +28,7 @@ export interface LiveSession {
   /** What `createsession` answered (`PlayStreamAddr` among it). */
   readonly created: CreateSessionResponse;
   /** The `statsession` state that found it ready. */
-  readonly ready: SessionState;
+  readonly ready: SessionStat;
   /** The `DriverType` it was created with (1 text, 3 audio and text). */
   readonly driverType: 1 | 3;
   /** The open command channel. @throws TypeError when opened with `channel: false`. */
@@ -47,7 +47,7 @@ export interface LifecycleDeps {
   readonly createByAsset: OperationCall<'sessions.createByAsset'>;
   readonly start: OperationCall<'sessions.start'>;
   readonly close: OperationCall<'sessions.close'>;
-  readonly waitReady: (sessionId: string, options: WaitReadyOptions) => Promise<SessionState>;
+  readonly waitReady: (sessionId: string, options: WaitReadyOptions) => Promise<SessionStat>;
   readonly commandChannel: (sessionId: string, options: CommandChannelOptions) => CommandChannel;
 }
 
@@ -81,9 +81,10 @@ export async function openSession(
   if (options === null || typeof options !== 'object') {
     throw new TypeError('sessions.open: options must be an object');
   }
-  const driverType = request.DriverType ?? 1;
+  // Required by the pages (1211/62102, 62103): no default is invented here.
+  const driverType = request.DriverType;
   if (driverType !== 1 && driverType !== 3) {
-    throw new TypeError('sessions.open: DriverType must be 1 or 3');
+    throw new TypeError('sessions.open: DriverType must be 1 (text) or 3 (audio and text)');
   }
   const { signal } = options;
   signal?.throwIfAborted();

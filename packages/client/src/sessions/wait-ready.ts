@@ -1,4 +1,4 @@
-import type { SessionState } from '@tvs/envelope';
+import { SESSION_STATUS, type SessionStat } from '@tvs/envelope';
 import { TvsSessionError } from '../errors/tvs-session-error.js';
 import { TvsTimeoutError } from '../errors/tvs-timeout-error.js';
 import { sleep } from '../sleep.js';
@@ -12,7 +12,7 @@ export interface WaitReadyOptions {
   /** Milliseconds to wait in all (default 120 000); `false` for no limit. */
   timeout?: number | false | undefined;
   /** Called with each new `SessionStatus`. */
-  onStatus?: ((state: SessionState) => void) | undefined;
+  onStatus?: ((state: SessionStat) => void) | undefined;
 }
 
 function positive(value: unknown, name: string, fallback: number): number {
@@ -29,10 +29,10 @@ function positive(value: unknown, name: string, fallback: number): number {
  * `TvsTimeoutError` when `timeout` passes first. @internal
  */
 export async function waitReady(
-  stat: (sessionId: string, signal: AbortSignal | undefined) => Promise<SessionState>,
+  stat: (sessionId: string, signal: AbortSignal | undefined) => Promise<SessionStat>,
   sessionId: string,
   options: WaitReadyOptions = {},
-): Promise<SessionState> {
+): Promise<SessionStat> {
   if (typeof sessionId !== 'string' || sessionId === '') {
     throw new TypeError('waitReady: sessionId must be a non-empty string');
   }
@@ -51,8 +51,11 @@ export async function waitReady(
       last = state.SessionStatus;
       onStatus?.(state);
     }
-    if (state.SessionStatus === 1) return state;
-    if (state.SessionStatus === 2 || state.SessionStatus === 4) {
+    if (state.SessionStatus === SESSION_STATUS.READY) return state;
+    if (
+      state.SessionStatus === SESSION_STATUS.CLOSED ||
+      state.SessionStatus === SESSION_STATUS.FAILED
+    ) {
       throw new TvsSessionError(sessionId, state);
     }
     const remaining = deadline - performance.now();

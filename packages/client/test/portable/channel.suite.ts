@@ -19,7 +19,11 @@ export interface Loopback {
   accessToken: string;
 }
 
-const PROJECT = { VirtualmanProjectId: 'proj-matrix', Protocol: 'webrtc' as const };
+const PROJECT = {
+  VirtualmanProjectId: 'proj-matrix',
+  Protocol: 'webrtc' as const,
+  DriverType: 1 as const,
+};
 
 function clientOn(loopback: Loopback): TvsClient {
   return createClient({

@@ -60,6 +60,7 @@ const make = (h: Harness, client = h.client()) =>
   client.video.make({
     VirtualmanKey: h.gateway.catalogue.avatars[0]!.VirtualmanKey,
     InputSsml: 'Hello from the portable suite.',
+    SpeechParam: { Speed: 1 },
   });
 
 const cases: Array<{ name: string; run: () => void | Promise<void> }> = [
@@ -90,7 +91,7 @@ const cases: Array<{ name: string; run: () => void | Promise<void> }> = [
         const before = await client.video.progress({ TaskId });
         expect(['COMMIT', 'MAKING']).to.include(before.Status);
         await h.gateway.clock.advance(60_000);
-        const states: string[] = [];
+        const states: Array<string | undefined> = [];
         const done = await client.video.waitFor(TaskId, {
           pollInterval: 1,
           onProgress: (p) => states.push(p.Status),

@@ -60,14 +60,22 @@ export interface SendStreamTextData {
   Text: string;
   /** Position in the sequence, from 1. */
   Seq: number;
-  /** The last chunk of the sequence. */
-  IsFinal: boolean;
-  /** Stop what the avatar is saying first. */
+  /** The last chunk of the sequence (default `false`; the server ends a sequence itself after `StreamMaxInterval`). */
+  IsFinal?: boolean;
+  /**
+   * With empty `Text`: stop the streamed text being spoken (an older page's example also sends
+   * `IsFinal: true`; the newer one needs only `Seq` and `Interrupt`).
+   */
   Interrupt?: boolean;
-  /** This chunk ends a sentence. */
+  /** Clause mode (default `false`): the server does not re-assemble sentences; each chunk is one. */
   IsSentence?: boolean;
-  /** Insert this sequence's sentences into what the avatar is saying instead of replacing it. */
+  /**
+   * In clause mode (`IsSentence`): insert this clause into what the avatar is saying (插播): it
+   * is spoken right after the clause being processed.
+   */
   IsInsertSentence?: boolean;
+  /** Generate gestures for text without action tags (default `false`). */
+  SmartActionEnabled?: boolean;
   [key: string]: unknown;
 }
 
@@ -77,8 +85,10 @@ export interface SendAudioData {
   Audio: string;
   /** Position in the sequence, from 1. */
   Seq: number;
-  /** The last packet of the sequence. */
-  IsFinal: boolean;
+  /** The last packet of the sequence (default `false`); it carries empty `Audio`. */
+  IsFinal?: boolean;
+  /** JSON text carried in the video stream's SEI (2D avatars). */
+  VideoSeiInfo?: string;
   [key: string]: unknown;
 }
 

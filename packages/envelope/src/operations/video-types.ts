@@ -212,7 +212,16 @@ export interface VideoProgress {
  * Response of `video.pptProgress` (1240/130021): `Progress`, `MediaUrl`, `Status`, `FailCode`,
  * `FailMessage`, `Duration` (ms). The documented success answer has no `Status`.
  */
-export type PptProgress = Omit<
-  VideoProgress,
-  'SubtitlesUrl' | 'TextTimestampResult' | 'ArrayCount'
->;
+export interface PptProgress {
+  Status?: VideoTaskStatus;
+  /** −1 failed, 100 done (a reserved field, says the page). */
+  Progress?: number;
+  /** The video, once done: kept 7 days. */
+  MediaUrl?: string;
+  /** Why it failed: a task `FailCode` (see `describeFailCode`); 0 otherwise. */
+  FailCode?: number;
+  FailMessage?: string;
+  /** Length of the video, milliseconds. */
+  Duration?: number;
+  [key: string]: unknown;
+}

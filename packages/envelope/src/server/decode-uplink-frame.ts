@@ -42,15 +42,17 @@ const DATA_FIELDS: Record<UplinkCommand, Record<string, [JsonKind, boolean]>> = 
   SEND_STREAMTEXT: {
     Text: ['string', true],
     Seq: ['number', true],
-    IsFinal: ['boolean', true],
+    IsFinal: ['boolean', false],
     Interrupt: ['boolean', false],
     IsSentence: ['boolean', false],
     IsInsertSentence: ['boolean', false],
+    SmartActionEnabled: ['boolean', false],
   },
   SEND_AUDIO: {
     Audio: ['string', true],
     Seq: ['number', true],
-    IsFinal: ['boolean', true],
+    IsFinal: ['boolean', false],
+    VideoSeiInfo: ['string', false],
   },
   SEND_HEARTBEAT: { Text: ['string', true] },
 };

@@ -18,8 +18,8 @@ export interface RequestRefusal {
 /**
  * Checks a request payload as a gateway does (server-side validation) and returns the
  * documented refusal for its first problem, or `undefined` when the required fields are all
- * there. Accepts what Tencent's own examples send: a required string field given as an
- * integer (the numeric `TaskId` of the older progress and confirm examples) passes.
+ * there. Accepts what Tencent's own examples send: an
+ * integer `TaskId` (the older progress and confirm examples send one) passes.
  *
  * @example
  * ```ts
@@ -46,12 +46,9 @@ export function refuseRequest(
   return { code: API_CODES.INVALID_PARAMETER, errorClass, text, message: `${errorClass}:${text}` };
 }
 
-/** The payload with top-level string fields sent as integers read as strings. */
+/** The payload with an integer `TaskId` read as a string, when the operation needs a `TaskId`. */
 function acceptIntegerIds(op: Operation<object, object>, payload: unknown): unknown {
-  if (!isRecord(payload)) return payload;
-  const view: Record<string, unknown> = { ...payload };
-  for (const [field, type] of Object.entries(op.required)) {
-    if (type === 'string' && Number.isSafeInteger(view[field])) view[field] = String(view[field]);
-  }
-  return view;
+  if (!isRecord(payload) || op.required['TaskId'] !== 'string') return payload;
+  const taskId = payload['TaskId'];
+  return Number.isSafeInteger(taskId) ? { ...payload, TaskId: String(taskId) } : payload;
 }

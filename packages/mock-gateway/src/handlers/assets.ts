@@ -33,12 +33,30 @@ export const describeTimbres: Handler = (payload, context, services) => {
   };
 };
 
-/** `describesmallsampleimage`: the account's avatars, paged. */
+/** The `AnchorCodes` filter (an array of codes), when given. */
+function anchorCodes(payload: Record<string, unknown>): readonly string[] | undefined {
+  const codes = optional(payload, 'AnchorCodes', 'array');
+  if (codes?.some((code) => typeof code !== 'string')) {
+    throw new Refusal(
+      CODES.invalidParameter,
+      'InvalidParameter.TypeMismatch',
+      'Payload.AnchorCodes must be an array of strings',
+    );
+  }
+  return codes as string[] | undefined;
+}
+
+/** `describesmallsampleimage` (1240/93404): the account's avatars, paged, by `AnchorCodes` or `VirtualmanKey`. */
 export const describeAvatars: Handler = (payload, context, services) => {
   const [index, size] = paging(payload);
-  const anchor = optional(payload, 'AnchorCode', 'string');
+  const anchors = anchorCodes(payload);
+  const key = optional(payload, 'VirtualmanKey', 'string');
+  const type = optional(payload, 'VirtualmanTypeCode', 'string');
   const all = services.catalogue.avatars.filter(
-    (avatar) => anchor === undefined || avatar.AnchorCode === anchor,
+    (avatar) =>
+      (anchors === undefined || anchors.includes(avatar.AnchorCode)) &&
+      (key === undefined || avatar.VirtualmanKey === key) &&
+      (type === undefined || avatar.VirtualmanTypeCode === type),
   );
   return {
     Virtualmans: page(all, index, size).map((avatar) => ({
@@ -49,29 +67,41 @@ export const describeAvatars: Handler = (payload, context, services) => {
   };
 };
 
-/** `getanchor`: the anchors, paged. */
-export const describeAnchors: Handler = (payload, _context, services) => {
+/** `Gender` as the pages give it: 0 unknown, 1 male, 2 female. */
+const GENDER = { male: 1, female: 2 } as const;
+
+/** `getanchor` (1240/99704): the anchors of one `VirtualmanTypeCode`, paged, as `Virtualmans`. */
+export const describeAnchors: Handler = (payload, context, services) => {
   const [index, size] = paging(payload);
-  const all = services.catalogue.anchors;
-  return { Anchors: page(all, index, size), Total: all.length };
+  const type = payload['VirtualmanTypeCode'];
+  const anchors = anchorCodes(payload);
+  const all = services.catalogue.anchors.filter(
+    (anchor) =>
+      anchor.VirtualmanTypeCode === type &&
+      (anchors === undefined || anchors.includes(anchor.AnchorCode)),
+  );
+  return {
+    Virtualmans: page(all, index, size).map((anchor) => ({
+      AnchorName: anchor.AnchorName,
+      AnchorCode: anchor.AnchorCode,
+      VirtualmanType: anchor.AnchorDesc,
+      VirtualmanTypeCode: anchor.VirtualmanTypeCode,
+      PurchaseType: 'Lease',
+      HeaderImage: services.absolute(
+        context.origin,
+        services.catalogue.avatars.find((a) => a.AnchorCode === anchor.AnchorCode)?.HeaderImage ??
+          '',
+      ),
+      Tag: 'Standard',
+      Gender: GENDER[anchor.Gender],
+    })),
+    Total: all.length,
+  };
 };
 
-/** `getimagebyanchor`: one anchor's avatars, paged; an unknown anchor is 100016. */
-export const describeAnchorAvatars: Handler = (payload, context, services) => {
-  const code = optional(payload, 'AnchorCode', 'string');
-  if (code === undefined) {
-    throw new Refusal(
-      CODES.missingParameter,
-      'InvalidParameter.MissingParameter',
-      'Payload.AnchorCode is required',
-    );
-  }
-  if (!services.catalogue.anchors.some((anchor) => anchor.AnchorCode === code)) {
-    throw new Refusal(
-      CODES.avatarNotFound,
-      'ResourceNotFound.Anchor',
-      `AnchorCode ${JSON.stringify(code.slice(0, 64))} is not an anchor of this account`,
-    );
-  }
-  return describeAvatars(payload, context, services);
-};
+/**
+ * `getimagebyanchor` (1240/81273): the avatars of one `VirtualmanTypeCode`, paged, narrowed by
+ * `AnchorCodes` or `VirtualmanKey`.
+ */
+export const describeAnchorAvatars: Handler = (payload, context, services) =>
+  describeAvatars(payload, context, services);

@@ -1,3 +1,4 @@
+import { FAIL_CODES } from '@tvs/envelope';
 import { CODES, Refusal } from '../errors.js';
 import { plainText, planSpeech, type SpeechPlan } from '../speech.js';
 import {
@@ -15,7 +16,15 @@ const MAX_SSML = 20_000;
 const AUDIO_DRIVEN_MS = 8000;
 /** Speech length assumed for a PPT without narration text: 10 s per page. */
 const PPT_PAGE_MS = 10_000;
-const FORMATS = { TransparentWebm: 'webm', TransparentMov: 'mov', Mp4: 'mp4' } as const;
+// GreenScreenMp4 is the older English page's name (1211/62087) for what 1240/81268 calls Mp4.
+const FORMATS = {
+  TransparentWebm: 'webm',
+  TransparentMov: 'mov',
+  Mp4: 'mp4',
+  GreenScreenMp4: 'mp4',
+} as const;
+/** `TextTimestampResult` times are in units of 0.1 µs (1240/81270): 10,000 to the millisecond. */
+const TIMESTAMP_UNITS_PER_MS = 10_000;
 const DRIVER_TYPES = ['Text', 'OriginalVoice', 'ModulatedVoice', 'AudioDriven'] as const;
 
 /** Render time for a plan: 1 s of set-up plus 0.4 s per second of speech, over `renderSpeed`. */
@@ -73,9 +82,42 @@ function speechParam(payload: Record<string, unknown>, services: Services): numb
   return inRange(param, 'Speed', 0.5, 1.5, where) ?? 1;
 }
 
-function blockedWord(text: string, services: Services): string | undefined {
+/**
+ * The content review: a text with a word of the list is refused at once with 801005
+ * (文本安全校验未通过, an API code of 1240/81277; no task is made).
+ */
+function reviewScript(text: string, services: Services): void {
   const lower = text.toLowerCase();
-  return services.blockedWords.find((word) => word && lower.includes(word.toLowerCase()));
+  const word = services.blockedWords.find((w) => w && lower.includes(w.toLowerCase()));
+  if (word) {
+    throw new Refusal(
+      CODES.contentReview,
+      'FailedOperation.TextAuditFailed',
+      `the text failed the content review (matched ${JSON.stringify(word)})`,
+    );
+  }
+}
+
+/**
+ * Input files the gateway downloads while rendering: one on a host under `.invalid` (a name
+ * that never resolves) makes the task fail with FailCode 801008 (下载文件失败, 1240/81277).
+ */
+function downloadOutcome(
+  payload: Record<string, unknown>,
+  fields: readonly string[],
+): TaskInput['outcome'] {
+  for (const field of fields) {
+    const value = payload[field];
+    if (typeof value === 'string' && URL.canParse(value)) {
+      if (new URL(value).hostname.endsWith('.invalid')) {
+        return {
+          failCode: FAIL_CODES.FILE_DOWNLOAD_FAILED,
+          failMessage: `downloading Payload.${field} failed: ${new URL(value).hostname} does not resolve`,
+        };
+      }
+    }
+  }
+  return null;
 }
 
 interface Spoken {
@@ -130,9 +172,10 @@ function submit(
     subtitles: boolean;
     callbackUrl: string | undefined;
     sampleRate?: 16000 | 24000;
+    outcome: TaskInput['outcome'];
   },
 ): Record<string, unknown> {
-  const word = blockedWord(fields.spoken.text, services);
+  reviewScript(fields.spoken.text, services);
   const input: TaskInput = {
     taskId: services.newTaskId(),
     appkey: context.appkey,
@@ -146,12 +189,7 @@ function submit(
     subtitles: fields.subtitles,
     origin: context.origin,
     requestId: context.requestId,
-    outcome: word
-      ? {
-          failCode: CODES.contentReview,
-          failMessage: `text failed content review (matched ${JSON.stringify(word)})`,
-        }
-      : null,
+    outcome: fields.outcome,
     ...(fields.callbackUrl ? { callbackUrl: fields.callbackUrl } : {}),
   };
   const task = services.engine.submit(input);
@@ -177,6 +215,7 @@ export function makeVideo(operation: string): Handler {
       format: videoFormat(payload),
       subtitles: text.plan.words > 0,
       callbackUrl: checkUrl(payload, 'CallbackUrl'),
+      outcome: downloadOutcome(payload, ['InputAudioUrl']),
     });
   };
 }
@@ -197,6 +236,7 @@ export function makeFromReference(
       format: videoFormat(payload),
       subtitles: text.plan.words > 0,
       callbackUrl: checkUrl(payload, 'CallbackUrl'),
+      outcome: downloadOutcome(payload, [field, 'InputAudioUrl']),
     });
   };
 }
@@ -226,6 +266,7 @@ export function makeSpeech(operation: string): Handler {
       subtitles: true,
       callbackUrl: checkUrl(payload, 'CallbackUrl'),
       sampleRate,
+      outcome: null,
     });
   };
 }
@@ -273,11 +314,17 @@ export function makePptVideo(operation: string): Handler {
       format: 'mp4',
       subtitles: false,
       callbackUrl: checkUrl(payload, 'CallbackUrl'),
+      outcome: downloadOutcome(payload, ['PPTFileUrl']),
     });
   };
 }
 
-/** The `getprogress` payload of a task (also the body of its callback). */
+/**
+ * The `getprogress` payload of a task. A video or speech task answers with the fields of
+ * 1240/81270 (`TextTimestampResult`, in 0.1 µs units, for speech tasks only: the page says it
+ * is the TTS task's); a PPT task answers in the shape of the documented success answer of
+ * 1240/130021: `Progress`, `MediaUrl`, `FailMessage`, `Duration`, `FailCode`, and no `Status`.
+ */
 export function progressPayload(
   task: MockTask,
   services: Services,
@@ -285,21 +332,51 @@ export function progressPayload(
   queuedAhead: number,
 ) {
   const done = task.status === 'SUCCESS';
-  const result: Record<string, unknown> = {
-    TaskId: services.numericTaskIds ? Number(task.taskId) : task.taskId,
+  const common = {
     Progress: progressOf(task, now),
-    Status: task.status,
-    ArrayCount: queuedAhead,
     MediaUrl: done ? services.mediaUrl(task, 'media') : '',
-    FailCode: task.failCode ?? 0,
     FailMessage: task.failMessage ?? '',
     Duration: done ? task.plan.durationMs : 0,
+    FailCode: task.failCode ?? 0,
   };
-  if (task.lane !== 'ppt') {
-    result['SubtitlesUrl'] = done && task.subtitles ? services.mediaUrl(task, 'subtitles') : '';
-    result['TextTimestampResult'] = done && task.subtitles ? task.plan.sentences : [];
+  if (task.lane === 'ppt') return common;
+  const result: Record<string, unknown> = {
+    ...common,
+    Status: task.status,
+    ArrayCount: queuedAhead,
+    SubtitlesUrl: done && task.subtitles ? services.mediaUrl(task, 'subtitles') : '',
+  };
+  if (task.lane === 'tts') {
+    result['TextTimestampResult'] = done ? inTimestampUnits(task.plan.sentences) : [];
   }
   return result;
+}
+
+function inTimestampUnits(sentences: SpeechPlan['sentences']) {
+  return sentences.map((sentence) => ({
+    ...sentence,
+    Words: sentence.Words.map((word) => ({
+      ...word,
+      StartTimestamp: word.StartTimestamp * TIMESTAMP_UNITS_PER_MS,
+      EndTimestamp: word.EndTimestamp * TIMESTAMP_UNITS_PER_MS,
+    })),
+  }));
+}
+
+/**
+ * The body of a task's callback (附录二, 1240/81279): exactly `Progress`, `MediaUrl`,
+ * `SubtitlesUrl`, `Status` (`SUCCESS` or `FAIL`), `FailMessage` and `TaskId`.
+ */
+export function callbackPayload(task: MockTask, services: Services) {
+  const done = task.status === 'SUCCESS';
+  return {
+    Progress: done ? 100 : -1,
+    MediaUrl: done ? services.mediaUrl(task, 'media') : '',
+    SubtitlesUrl: done && task.subtitles ? services.mediaUrl(task, 'subtitles') : '',
+    Status: task.status,
+    FailMessage: task.failMessage ?? '',
+    TaskId: services.numericTaskIds ? Number(task.taskId) : task.taskId,
+  };
 }
 
 /** `getprogress` of one lane family: unknown ids (or another family's) are 110006. */

@@ -1,11 +1,13 @@
 import {
+  API_CODES,
   CHANNEL_CLOSE_CODES,
   COMMAND_CHANNEL_PATH,
-  COMMAND_LIMITS,
-  COMMAND_PACING,
-  decodeRequest,
   isRequestId,
+  LIMITS,
+  SESSION_STATUS,
+  TvsEnvelopeError,
 } from '@tvs/envelope';
+import { type DecodedUplinkFrame, decodeRequest, decodeUplinkFrame } from '@tvs/envelope/server';
 import type { VerifyFailureReason } from '@tvs/signer';
 import { CODES, Refusal } from '../errors.js';
 import type { Services } from '../handlers/context.js';
@@ -19,8 +21,7 @@ import type {
 } from './types.js';
 
 /** Audio that may run ahead of 0.75× real time: the documented burst of 6 chunks plus one of jitter. */
-const AUDIO_LEAD_MS = (COMMAND_PACING.audioBurstChunks + 1) * COMMAND_PACING.audioChunkMs;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const AUDIO_LEAD_MS = (LIMITS.AUDIO_BURST_CHUNKS + 1) * LIMITS.AUDIO_CHUNK_MS;
 
 /** @internal */
 export interface ChannelHostDeps {
@@ -54,42 +55,26 @@ function refusal(httpStatus: number, code: number, message: string): ChannelVerd
 
 /** The HTTP status an upgrade is refused with, by session code. */
 function upgradeStatus(code: number): number {
-  if (code === 110017) return 404;
+  if (code === API_CODES.SESSION_NOT_FOUND) return 404;
   return 409;
 }
 
-const field = (data: Record<string, unknown>, name: string, type: string, required = false) => {
-  const value = data[name];
-  if (value === undefined || value === null) {
-    if (required) {
-      throw new Refusal(
-        CODES.missingParameter,
-        'InvalidParameter.MissingParameter',
-        `Payload.Data.${name} is required`,
-      );
-    }
-    return undefined;
+/**
+ * The documented refusal for a frame `decodeUplinkFrame` rejects: a missing field is 100001, a
+ * bad `Seq` or `Audio` value 100002, an unknown `Command` or a mistyped field 100003.
+ */
+function frameRefusal(error: unknown): Refusal {
+  if (!(error instanceof TvsEnvelopeError)) throw error;
+  const path = error.path ?? '';
+  const message = error.message.replace(/^uplink frame /, '');
+  if (error.code === 'missing-field' || path === 'Payload.ReqId' || path === '') {
+    return new Refusal(CODES.missingParameter, 'InvalidParameter.MissingParameter', message);
   }
-  if (typeof value !== type) {
-    throw new Refusal(
-      CODES.invalidParameter,
-      'InvalidParameter.TypeMismatch',
-      `Payload.Data.${name} must be a ${type}`,
-    );
+  if (path === 'Payload.Data.Seq' || path === 'Payload.Data.Audio') {
+    return new Refusal(CODES.badValue, `InvalidParameterValue.${path.slice(13)}`, message);
   }
-  return value;
-};
-
-function sequenceFields(data: Record<string, unknown>) {
-  const seq = field(data, 'Seq', 'number', true) as number;
-  if (!Number.isSafeInteger(seq) || seq < 1) {
-    throw new Refusal(
-      CODES.badValue,
-      'InvalidParameterValue.Seq',
-      'Payload.Data.Seq must be an integer from 1',
-    );
-  }
-  return { seq, isFinal: (field(data, 'IsFinal', 'boolean') as boolean | undefined) ?? false };
+  const what = path === 'Payload.Command' ? 'Command' : 'TypeMismatch';
+  return new Refusal(CODES.invalidParameter, `InvalidParameter.${what}`, message);
 }
 
 /**
@@ -137,37 +122,21 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
     return drive;
   }
 
-  function handle(session: SessionState, payload: Record<string, unknown>, now: number): void {
-    const reqId = payload['ReqId'];
+  function handle(session: SessionState, frame: DecodedUplinkFrame, now: number): void {
+    const reqId = frame.ReqId;
     let drive: DriveState | undefined;
     try {
-      if (!isRequestId(reqId)) {
+      if (frame.SessionId !== session.sessionId) {
         throw new Refusal(
-          CODES.missingParameter,
-          'InvalidParameter.ReqId',
-          'Payload.ReqId must be 32 lowercase hex characters',
-        );
-      }
-      if (payload['SessionId'] !== session.sessionId) {
-        throw new Refusal(
-          110020,
+          CODES.badValue,
           'InvalidParameterValue.SessionId',
           'Payload.SessionId is not the session of this channel',
         );
       }
-      const data = payload['Data'];
-      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new Refusal(
-          CODES.missingParameter,
-          'InvalidParameter.MissingParameter',
-          'Payload.Data must be an object',
-        );
-      }
-      const fields = data as Record<string, unknown>;
       store.requireRunning(session);
-      switch (payload['Command']) {
+      switch (frame.Command) {
         case 'SEND_HEARTBEAT': {
-          if (fields['Text'] !== 'PING') {
+          if (frame.Data.Text !== 'PING') {
             throw new Refusal(
               CODES.badValue,
               'InvalidParameterValue.Text',
@@ -178,18 +147,23 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
           return;
         }
         case 'SEND_TEXT': {
-          const text = field(fields, 'Text', 'string', true) as string;
-          const interrupt = (field(fields, 'Interrupt', 'boolean') as boolean | undefined) ?? false;
-          checkTextBytes(text, COMMAND_LIMITS.textBytes, 'Payload.Data.Text');
+          const text = frame.Data.Text ?? '';
+          const interrupt = frame.Data.Interrupt ?? false;
+          if (text === '' && interrupt) {
+            // The documented interrupt (1240/100397): stop speaking, stay silent.
+            store.interrupt(session, now);
+            return;
+          }
+          checkTextBytes(text, LIMITS.TEXT_BYTES, 'Payload.Data.Text');
           reviewText(text, services);
           store.speakText(session, reqId, text, interrupt, 'channel', now);
           return;
         }
         case 'SEND_STREAMTEXT': {
-          const text = field(fields, 'Text', 'string', true) as string;
-          const { seq, isFinal } = sequenceFields(fields);
-          const interrupt = (field(fields, 'Interrupt', 'boolean') as boolean | undefined) ?? false;
-          checkTextBytes(text, COMMAND_LIMITS.streamTextBytes, 'Payload.Data.Text', true);
+          const { Text: text, Seq: seq } = frame.Data;
+          const isFinal = frame.Data.IsFinal ?? false;
+          const interrupt = frame.Data.Interrupt ?? false;
+          checkTextBytes(text, LIMITS.STREAM_TEXT_BYTES, 'Payload.Data.Text', true);
           drive = sequenceDrive(session, reqId, 'stream', seq, now);
           if (!drive) return;
           if (seq !== drive.nextSeq) {
@@ -225,15 +199,8 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
               'SEND_AUDIO needs a session created with DriverType 3 (audio and text)',
             );
           }
-          const audio = field(fields, 'Audio', 'string', true) as string;
-          const { seq, isFinal } = sequenceFields(fields);
-          if (!BASE64.test(audio)) {
-            throw new Refusal(
-              CODES.badValue,
-              'InvalidParameterValue.Audio',
-              'Payload.Data.Audio must be Base64',
-            );
-          }
+          const { Audio: audio, Seq: seq } = frame.Data;
+          const isFinal = frame.Data.IsFinal ?? false;
           const bytes = (audio.length / 4) * 3 - (audio.match(/=*$/)?.[0].length ?? 0);
           drive = sequenceDrive(session, reqId, 'audio', seq, now);
           if (!drive) return;
@@ -252,7 +219,7 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
             );
           }
           if (!isFinal) {
-            const chunk = COMMAND_LIMITS.audioChunkBytes;
+            const chunk = LIMITS.AUDIO_CHUNK_BYTES;
             if (bytes === 0 || bytes > chunk || bytes % 2 !== 0 || drive.shortChunk) {
               throw new Refusal(
                 CODES.badValue,
@@ -263,9 +230,9 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
               );
             }
             drive.shortChunk = bytes < chunk;
-            const aheadMs = ((drive.audio?.bytes ?? 0) + bytes) / COMMAND_PACING.audioBytesPerMs;
+            const aheadMs = ((drive.audio?.bytes ?? 0) + bytes) / LIMITS.AUDIO_BYTES_PER_MS;
             const elapsed = drive.audio ? now - drive.audio.firstAt : 0;
-            const allowed = AUDIO_LEAD_MS + elapsed / COMMAND_PACING.audioMinRealTimeFactor;
+            const allowed = AUDIO_LEAD_MS + elapsed / LIMITS.AUDIO_MIN_REAL_TIME_FACTOR;
             if (aheadMs > allowed) {
               throw new Refusal(
                 CODES.throttled,
@@ -277,16 +244,10 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
           store.audioPacket(session, drive, bytes, isFinal, now);
           return;
         }
-        default:
-          throw new Refusal(
-            CODES.invalidParameter,
-            'InvalidParameter.Command',
-            `unknown Command ${JSON.stringify(payload['Command'])?.slice(0, 40)}`,
-          );
       }
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      store.driveFailed(session, error, isRequestId(reqId) ? reqId : undefined, drive);
+      store.driveFailed(session, error, reqId, drive);
     }
   }
 
@@ -358,8 +319,8 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
       const now = deps.now();
       store.settle(now);
       const session = store.sessions.get(sessionId);
-      if (session?.status !== 1 || !session.started) {
-        sink.close(CHANNEL_CLOSE_CODES.sessionEnded, 'the session is not running');
+      if (session?.status !== SESSION_STATUS.READY || !session.started) {
+        sink.close(CHANNEL_CLOSE_CODES.SESSION_ENDED, 'the session is not running');
         return { receive() {}, closed() {} };
       }
       const connection = store.attach(session, sink, now);
@@ -381,8 +342,9 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
             return;
           }
           let payload: Record<string, unknown>;
+          let frame: DecodedUplinkFrame;
           try {
-            payload = decodeRequest(data).Payload as Record<string, unknown>;
+            payload = decodeRequest(data).Payload;
           } catch (error) {
             store.driveFailed(
               session,
@@ -394,7 +356,15 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
             );
             return;
           }
-          handle(session, payload, at);
+          try {
+            frame = decodeUplinkFrame({ Payload: payload });
+          } catch (error) {
+            // Echo the frame's ReqId when it has a usable one, as for any other refusal.
+            const reqId = isRequestId(payload['ReqId']) ? payload['ReqId'] : undefined;
+            store.driveFailed(session, frameRefusal(error), reqId);
+            return;
+          }
+          handle(session, frame, at);
         },
         closed() {
           store.detach(session, connection);

@@ -33,7 +33,7 @@ export function createSessionControl(store: SessionStore, now: () => number): Mo
     fail(sessionId, init = {}) {
       const session = settled().get(sessionId);
       if (!session) throw new Error(`gateway.sessions.fail: no session ${sessionId}`);
-      const code = init.code ?? CODES.internal - 1;
+      const code = init.code ?? CODES.noCompute;
       store.fail(
         session,
         now(),

@@ -1,4 +1,10 @@
-import { COMMAND_LIMITS, isRequestId, type SessionDriverType } from '@tvs/envelope';
+import {
+  API_CODES,
+  isRequestId,
+  LIMITS,
+  SESSION_STATUS,
+  type SessionDriverType,
+} from '@tvs/envelope';
 import { CODES, Refusal } from '../errors.js';
 import type { CallContext, Handler, Services } from '../handlers/context.js';
 import { inRange, oneOf, optional } from '../validate.js';
@@ -9,7 +15,7 @@ const DRIVER_TYPES = [1, 3] as const;
 /** Create `ReqId`s remembered for the duplicate check (110005). */
 const REMEMBERED_REQ_IDS = 2000;
 /** Duplicate record: the same request repeated (PROTOCOL §5). */
-const DUPLICATE = 110005;
+const DUPLICATE = API_CODES.RECORD_EXISTS;
 
 /** `ReqId` must be 32 lowercase hex characters (PROTOCOL §4). @internal */
 export function checkReqId(payload: Record<string, unknown>): string {
@@ -149,7 +155,7 @@ function lister(filter?: 'VirtualmanProjectId' | 'AssetVirtualmanKey'): Handler 
     const rows = [...services.sessions.sessions.values()].filter(
       (s) =>
         s.appkey === context.appkey &&
-        s.status !== 2 &&
+        s.status !== SESSION_STATUS.CLOSED &&
         (filter === undefined ||
           (filter === 'VirtualmanProjectId' ? s.virtualmanProjectId : s.assetVirtualmanKey) ===
             wanted),
@@ -178,7 +184,7 @@ const driveCommand: Handler = (payload, context, services) => {
     );
   }
   const interrupt = optional(data, 'Interrupt', 'boolean', 'Payload.Data') ?? false;
-  checkTextBytes(text, COMMAND_LIMITS.textBytes, 'Payload.Data.Text');
+  checkTextBytes(text, LIMITS.TEXT_BYTES, 'Payload.Data.Text');
   const store = services.sessions;
   const session = store.find(context.appkey, payload['SessionId'] as string, context.now);
   store.requireRunning(session);

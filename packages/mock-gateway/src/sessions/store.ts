@@ -1,29 +1,35 @@
 import {
+  API_CODES,
   CHANNEL_CLOSE_CODES,
-  COMMAND_PACING,
-  downlinkFrame,
+  DOWNLINK_TYPE,
   FINAL_SPEAK_STATUSES,
   type JsonObject,
+  LIMITS,
+  SESSION_STATUS,
   type SessionDriverType,
   type SessionStatus,
 } from '@tvs/envelope';
+import { downlinkFrame } from '@tvs/envelope/server';
 import { CODES, Refusal } from '../errors.js';
 import { planSpeech } from '../speech.js';
 import type { ChannelSink, MockDrive, MockSession, MockSessionOptions } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Codes of the session family (PROTOCOL §5, 110013–110022). @internal */
+/**
+ * The documented codes (1240/100406) the session family answers with, by situation. A failed
+ * or idled-out session is refused as closed (110013, whose advice is to read statsession's
+ * ErrorCode and ErrorMessage); another appkey's session does not exist for the caller (110018);
+ * the concurrency limit is 100008 (超过并发限制: check the sessions in use against the limit).
+ * @internal
+ */
 export const SESSION_CODES = {
-  closed: 110013,
-  notReady: 110014,
-  notStarted: 110016,
-  notFound: 110017,
-  failed: 110018,
-  wrongOwner: 110020,
-  idle: 110021,
-  takenOver: 110022,
-  quota: 100014,
+  closed: API_CODES.SESSION_CLOSED,
+  notReady: API_CODES.SESSION_NOT_READY,
+  notStarted: API_CODES.SESSION_NOT_STARTED,
+  notFound: API_CODES.SESSION_NOT_FOUND,
+  takenOver: API_CODES.SESSION_REPLACED,
+  concurrency: API_CODES.LIMIT_EXCEEDED,
 } as const;
 
 /** How long the simulated avatar takes to start speaking after a drive, ms (before `speechSpeed`). */
@@ -116,19 +122,14 @@ export function sessionSettings(options: MockSessionOptions | undefined) {
   return {
     maxConcurrent,
     prepareMs: positive(o.prepareMs, 'prepareMs', 3000, true),
-    socketIdleMs: positive(o.socketIdleMs, 'socketIdleMs', COMMAND_PACING.socketIdleMs),
-    sessionIdleMs: positive(o.sessionIdleMs, 'sessionIdleMs', COMMAND_PACING.sessionIdleMs),
+    socketIdleMs: positive(o.socketIdleMs, 'socketIdleMs', LIMITS.SOCKET_IDLE_MS),
+    sessionIdleMs: positive(o.sessionIdleMs, 'sessionIdleMs', LIMITS.SESSION_IDLE_MS),
     speechSpeed: positive(o.speechSpeed, 'speechSpeed', 1),
-    textIntervalMs: positive(
-      o.textIntervalMs,
-      'textIntervalMs',
-      COMMAND_PACING.textIntervalMs,
-      true,
-    ),
+    textIntervalMs: positive(o.textIntervalMs, 'textIntervalMs', LIMITS.TEXT_INTERVAL_MS, true),
   };
 }
 
-const holdsSlot = (s: SessionState) => s.status !== 2;
+const holdsSlot = (s: SessionState) => s.status !== SESSION_STATUS.CLOSED;
 
 /**
  * Interactive sessions on the gateway clock: preparing → ready → started → closed or failed,
@@ -168,7 +169,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
     emit(
       session,
       {
-        Type: 3,
+        Type: DOWNLINK_TYPE.STATUS,
         ReqId: drive.reqId,
         ...(drive.kind === 'text' ? {} : { Seq: Math.max(1, drive.nextSeq - 1) }),
         SpeakStatus: speakStatus,
@@ -194,7 +195,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
     emit(
       session,
       {
-        Type: 9,
+        Type: DOWNLINK_TYPE.DRIVE_FAILED,
         ...(reqId ? { ReqId: reqId } : {}),
         SpeakStatus: 'Error',
         Code: refusal.code,
@@ -228,11 +229,13 @@ export function createSessionStore(deps: SessionStoreDeps) {
   function endSession(
     session: SessionState,
     at: number,
-    newStatus: 2 | 4,
+    newStatus: typeof SESSION_STATUS.CLOSED | typeof SESSION_STATUS.FAILED,
     code: number,
     message: string,
+    /** Tell the open channel why with a Type 9 message (not when the caller closed it). */
+    notify: boolean,
   ): void {
-    if (session.status === 2) return;
+    if (session.status === SESSION_STATUS.CLOSED) return;
     session.status = newStatus;
     session.endedAt = at;
     session.endCode = code;
@@ -240,11 +243,16 @@ export function createSessionStore(deps: SessionStoreDeps) {
     for (const drive of session.drives) cancelEvents(drive);
     const connection = session.connection;
     if (connection?.open) {
-      if (code !== SESSION_CODES.closed) {
-        emit(session, { Type: 9, SpeakStatus: 'Error', Code: code, Message: message });
+      if (notify) {
+        emit(session, {
+          Type: DOWNLINK_TYPE.DRIVE_FAILED,
+          SpeakStatus: 'Error',
+          Code: code,
+          Message: message,
+        });
       }
       connection.open = false;
-      connection.sink.close(CHANNEL_CLOSE_CODES.sessionEnded, `${code} ${message}`.slice(0, 120));
+      connection.sink.close(CHANNEL_CLOSE_CODES.SESSION_ENDED, `${code} ${message}`.slice(0, 120));
     }
     session.channelOpen = false;
     session.connection = undefined;
@@ -263,20 +271,21 @@ export function createSessionStore(deps: SessionStoreDeps) {
       });
     }
     for (const session of sessions.values()) {
-      if (session.status === 3) {
+      if (session.status === SESSION_STATUS.PREPARING) {
         consider(session.readyAt, () => {
-          session.status = 1;
+          session.status = SESSION_STATUS.READY;
         });
       }
-      if (session.status === 1 || session.status === 4) {
+      if (session.status === SESSION_STATUS.READY || session.status === SESSION_STATUS.FAILED) {
         const at = session.lastActivityAt + settings.sessionIdleMs;
         consider(at, () =>
           endSession(
             session,
             at,
-            2,
-            SESSION_CODES.idle,
-            'SessionClosed.Idle:no activity for too long',
+            SESSION_STATUS.CLOSED,
+            SESSION_CODES.closed,
+            'SessionClosed.Idle:no drive command for 10 minutes',
+            true,
           ),
         );
       }
@@ -286,7 +295,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
           connection.open = false;
           session.connection = undefined;
           session.channelOpen = false;
-          connection.sink.close(CHANNEL_CLOSE_CODES.idle, 'idle: no frame for too long');
+          connection.sink.close(CHANNEL_CLOSE_CODES.IDLE, 'idle: no frame for too long');
         });
       }
     }
@@ -329,7 +338,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
 
   /** The refusal for using a session that is not started and running. */
   function requireRunning(session: SessionState): void {
-    if (session.status === 2) {
+    if (session.status === SESSION_STATUS.CLOSED) {
       const code = session.endCode ?? SESSION_CODES.closed;
       throw new Refusal(
         code,
@@ -337,10 +346,10 @@ export function createSessionStore(deps: SessionStoreDeps) {
         session.endMessage ?? 'session closed',
       );
     }
-    if (session.status === 4) {
-      throw new Refusal(SESSION_CODES.failed, 'FailedOperation.SessionFailed', 'session failed');
+    if (session.status === SESSION_STATUS.FAILED) {
+      throw new Refusal(SESSION_CODES.closed, 'FailedOperation.SessionFailed', 'session failed');
     }
-    if (session.status === 3) {
+    if (session.status === SESSION_STATUS.PREPARING) {
       throw new Refusal(
         SESSION_CODES.notReady,
         'FailedOperation.SessionNotReady',
@@ -357,7 +366,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
   }
 
   function forgetEnded(): void {
-    const ended = [...sessions.values()].filter((s) => s.status === 2);
+    const ended = [...sessions.values()].filter((s) => s.status === SESSION_STATUS.CLOSED);
     for (const session of ended.slice(0, Math.max(0, ended.length - MAX_ENDED))) {
       sessions.delete(session.sessionId);
     }
@@ -416,16 +425,17 @@ export function createSessionStore(deps: SessionStoreDeps) {
           endSession(
             old,
             now,
-            2,
+            SESSION_STATUS.CLOSED,
             SESSION_CODES.takenOver,
             'SessionClosed.TakenOver:a new session with the same UserId replaced it',
+            true,
           );
         }
       }
       const held = [...sessions.values()].filter((s) => s.appkey === fields.appkey && holdsSlot(s));
       if (held.length >= settings.maxConcurrent) {
         throw new Refusal(
-          SESSION_CODES.quota,
+          SESSION_CODES.concurrency,
           'LimitExceeded.Concurrency',
           `${held.length} of ${settings.maxConcurrent} concurrent sessions in use: close one first`,
         );
@@ -444,7 +454,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
         ...(fields.assetVirtualmanKey !== undefined
           ? { assetVirtualmanKey: fields.assetVirtualmanKey }
           : {}),
-        status: settings.prepareMs === 0 ? 1 : 3,
+        status: settings.prepareMs === 0 ? SESSION_STATUS.READY : SESSION_STATUS.PREPARING,
         started: false,
         createdAt: now,
         readyAt: now + settings.prepareMs,
@@ -467,7 +477,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
     },
 
     start(session: SessionState, now: number): void {
-      if (session.status !== 1) requireRunning(session);
+      if (session.status !== SESSION_STATUS.READY) requireRunning(session);
       if (!session.started) {
         session.started = true;
         session.startedAt = now;
@@ -477,13 +487,21 @@ export function createSessionStore(deps: SessionStoreDeps) {
     },
 
     close(session: SessionState, now: number): void {
-      endSession(session, now, 2, SESSION_CODES.closed, 'SessionClosed:closed by closesession');
+      endSession(
+        session,
+        now,
+        SESSION_STATUS.CLOSED,
+        SESSION_CODES.closed,
+        'SessionClosed:closed by closesession',
+        false,
+      );
       deps.onChange();
     },
 
     fail(session: SessionState, now: number, code: number, message: string): void {
-      if (session.status === 2 || session.status === 4) return;
-      endSession(session, now, 4, code, message);
+      if (session.status === SESSION_STATUS.CLOSED || session.status === SESSION_STATUS.FAILED)
+        return;
+      endSession(session, now, SESSION_STATUS.FAILED, code, message, true);
       deps.onChange();
     },
 
@@ -562,7 +580,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
       drive.audio ??= { bytes: 0, durationMs: 0, firstAt: now };
       const audio = drive.audio;
       audio.bytes += bytes;
-      audio.durationMs = audio.bytes / COMMAND_PACING.audioBytesPerMs;
+      audio.durationMs = audio.bytes / LIMITS.AUDIO_BYTES_PER_MS;
       if (drive.packets === 1) {
         drive.speechStart = Math.max(now, session.busyUntil);
         status(session, drive, 'WaitingAudioStart');
@@ -587,7 +605,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
       const old = session.connection;
       if (old?.open) {
         old.open = false;
-        old.sink.close(CHANNEL_CLOSE_CODES.replaced, 'replaced by a newer connection');
+        old.sink.close(CHANNEL_CLOSE_CODES.REPLACED, 'replaced by a newer connection');
       }
       const connection: Connection = { sink, lastFrameAt: now, open: true };
       session.connection = connection;
@@ -639,8 +657,14 @@ export function statPayload(session: SessionState): Record<string, unknown> {
     PlayStreamAddr: session.playStreamAddr,
     SpeakStatus: speaking?.speakStatus ?? 'Initial',
     IsSessionStarted: session.started,
-    ErrorCode: session.status === 2 || session.status === 4 ? (session.endCode ?? 0) : 0,
-    ErrorMessage: session.status === 2 || session.status === 4 ? (session.endMessage ?? '') : '',
+    ErrorCode:
+      session.status === SESSION_STATUS.CLOSED || session.status === SESSION_STATUS.FAILED
+        ? (session.endCode ?? 0)
+        : 0,
+    ErrorMessage:
+      session.status === SESSION_STATUS.CLOSED || session.status === SESSION_STATUS.FAILED
+        ? (session.endMessage ?? '')
+        : '',
   };
 }
 
