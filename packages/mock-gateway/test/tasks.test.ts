@@ -109,7 +109,6 @@ describe('video production lifecycle (virtual clock)', () => {
     await call(PATHS.make, { VirtualmanKey: avatar(), SpeechParam: SPEECH, InputSsml: SHORT });
     await call(PATHS.make, {
       VirtualmanKey: avatar(),
-      SpeechParam: SPEECH,
       InputSsml: SHORT,
       SpeechParam: { Speed: 1.5 },
     });
