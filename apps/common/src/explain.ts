@@ -48,6 +48,7 @@ export const COMMON_HINTS = {
     'Wait for running tasks to end, close sessions you no longer use (list them in the TVS console), or check the hour package and concurrency there.',
   ],
   content: ['Rephrase the text: it failed the content review.'],
+  capacity: ['The gateway is short of compute: wait a minute and try again.'],
   unknown: ["Look the code up in Tencent's TVS documentation, and quote the RequestID to support."],
 } as const satisfies Partial<Record<TvsErrorCategory, readonly string[]>>;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { endsDrive, type LiveSession, type OpenSessionRequest } from '@tvs/client';
+import { endsDrive, type LiveSession, type OpenSessionRequest, SESSION_STATUS } from '@tvs/client';
 import { avatarName, avatars, key, pickAvatar } from './assets.js';
 import type { Connection } from './connect.js';
 import { UsageError } from './settings.js';
@@ -127,7 +127,7 @@ async function confirmClosed(connection: Connection, run: Run, session: LiveSess
   run.ui.line(
     failed
       ? `Session ${sessionId} may still be open (closesession failed): close it in the TVS console, it holds a concurrency slot.`
-      : `Session ${sessionId} closed${sessionStatus === 2 ? ' (the gateway reports status 2)' : ''}; its concurrency slot is free.`,
+      : `Session ${sessionId} closed${sessionStatus === SESSION_STATUS.CLOSED ? ' (the gateway reports status 2)' : ''}; its concurrency slot is free.`,
   );
 }
 

@@ -15,7 +15,7 @@ describe('explain', () => {
   it('explains every gateway error code from the table, with something to do', () => {
     const codes = [
       100001, 100002, 100003, 100005, 100008, 100009, 110006, 100012, 801004, 100013, 100014,
-      100015, 100016, 110007, 110005, 801005, 110013, 110017, -101000, -101001, -101002, 123456,
+      100015, 100016, 110007, 110005, 801005, 110013, 110018, -101000, -101001, -101002, 123456,
     ];
     for (const code of codes) {
       const explained = explain(
@@ -52,8 +52,8 @@ describe('explain', () => {
     expect(network.headline).toBe('Cannot reach the gateway at http://h.');
     expect(network.details).toEqual(['Cause: fetch failed (ECONNREFUSED)']);
     expect(explain(new TvsHttpError(502, '<html>Bad</html>', {})).headline).toContain('HTTP 502');
-    const task = explain(new TvsTaskFailedError('t1', { Status: 'FAIL', FailCode: 801005 }));
-    expect(task.headline).toContain('t1 failed (FailCode 801005, content)');
+    const task = explain(new TvsTaskFailedError('t1', { Status: 'FAIL', FailCode: 801008 }));
+    expect(task.headline).toContain('t1 failed (FailCode 801008, validation)');
     expect(explain(new UsageError('bad', ['do this'])).exitCode).toBe(2);
     expect(explain(new DownloadError('nope')).exitCode).toBe(1);
     expect(explain(new Error('boom')).headline).toBe('Unexpected error: boom');

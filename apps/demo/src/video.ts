@@ -104,10 +104,12 @@ async function firstSubtitles(
     const response = await fetch(url, { signal });
     if (response.ok) return parseSrt(await response.text()).slice(0, count);
   }
-  // Without an SRT file, the sentences' word timings say the same.
+  // Without an SRT file, the sentences' word timings say the same: in units of 0.1 µs,
+  // 10,000 to the millisecond (1240/81270).
+  const ms = (units: number | undefined) => (units ?? 0) / 10_000;
   return (progress.TextTimestampResult ?? []).slice(0, count).map((sentence) => ({
-    start: sentence.Words[0]?.StartTimestamp ?? 0,
-    end: sentence.Words.at(-1)?.EndTimestamp ?? 0,
+    start: ms(sentence.Words[0]?.StartTimestamp),
+    end: ms(sentence.Words.at(-1)?.EndTimestamp),
     text: sentence.Sentence,
   }));
 }

@@ -109,7 +109,7 @@ describe('chat with credentials (a mock gateway standing in for the real one)', 
     return { gateway, server, env, stop };
   }
 
-  it('a full concurrency quota (100014) is explained from the error table', async () => {
+  it('a full concurrency limit (100008) is explained from the error table', async () => {
     const { gateway, server, env, stop } = await standIn();
     try {
       const client = createClient({ appkey: APPKEY, accessToken: TOKEN, baseUrl: server.url });
@@ -117,11 +117,12 @@ describe('chat with credentials (a mock gateway standing in for the real one)', 
         AssetVirtualmanKey: gateway.catalogue.avatars[0]!.VirtualmanKey,
         UserId: 'someone-else',
         Protocol: 'webrtc',
+        DriverType: 1,
       });
       const run = await runCli(['chat'], { env, input: 'Hello.\n' });
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain('✖ The gateway refused the call: error 100014 (quota).');
-      expect(run.stderr).toContain('Concurrency quota short');
+      expect(run.stderr).toContain('✖ The gateway refused the call: error 100008 (quota).');
+      expect(run.stderr).toContain('Over the quota or concurrency limit');
       expect(run.stderr).toContain('close sessions you no longer use');
       expect(run.stdout + run.stderr).not.toContain(TOKEN);
       expect(gateway.sessions.list().map((s) => s.sessionId)).toEqual([SessionId]);

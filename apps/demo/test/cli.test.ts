@@ -101,7 +101,7 @@ describe('commands', () => {
     const run = await runCli(['progress', '0123456789abcdef']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('✖ The gateway refused the call: error 110006 (not-found).');
-    expect(run.stderr).toContain('What it means: Record not found: check the TaskId');
+    expect(run.stderr).toContain('What it means: The record does not exist. Check the TaskId');
     expect(run.stderr).toMatch(/RequestID: [0-9a-f]{32}/);
     expect(run.stderr).toContain('starts empty on every run');
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -112,11 +112,10 @@ describe('commands', () => {
     expect(error.hints.length).toBeGreaterThan(0);
   });
 
-  it('a task that fails is explained from the FailCode', async () => {
+  it('a text the content review refuses is explained from the error table (801005, 1240/81277)', async () => {
     const run = await runCli(['video', 'This line has a blockedword in it.']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/failed +FailCode 801005/);
-    expect(run.stderr).toMatch(/✖ The video task [0-9a-f]{32} failed \(FailCode 801005, content\)/);
+    expect(run.stderr).toContain('✖ The gateway refused the call: error 801005 (content).');
     expect(run.stderr).toContain('Rephrase the text');
   });
 
@@ -124,7 +123,7 @@ describe('commands', () => {
     const run = await runCli(['video', 'Hello.', '--avatar', 'no-such-avatar', '--voice', 'x']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error 100016 \(not-found\)/);
-    expect(run.stderr).toContain('Avatar asset not found');
+    expect(run.stderr).toContain('No such avatar asset');
     expect(run.stderr).toContain('tvs-demo avatars');
   });
 
@@ -206,6 +205,7 @@ describe('with credentials, through the same code (a mock gateway standing in fo
     const { TaskId } = await client.video.make({
       VirtualmanKey: gateway.catalogue.avatars[0]!.VirtualmanKey,
       InputSsml: 'A task made elsewhere, watched from the command line.',
+      SpeechParam: { Speed: 1 },
     });
     const once = await runCli(['progress', TaskId, '--json'], { env: env() });
     expect(once.code, once.stderr).toBe(0);
@@ -286,7 +286,11 @@ describe('a busy account', () => {
       const [avatar] = gateway.catalogue.avatars;
       const script = 'One task ahead of yours, rendering for a little while before it ends.';
       for (let i = 0; i < 2; i++) {
-        await client.video.make({ VirtualmanKey: avatar!.VirtualmanKey, InputSsml: script });
+        await client.video.make({
+          VirtualmanKey: avatar!.VirtualmanKey,
+          InputSsml: script,
+          SpeechParam: { Speed: 1 },
+        });
       }
       const run = await runCli(['video', 'Mine comes third.', '--no-download'], {
         env: { TVS_APPKEY: APPKEY, TVS_ACCESS_TOKEN: TOKEN, TVS_BASE_URL: server.url },
