@@ -1,3 +1,4 @@
+import type { API_CODES } from '@tvs/envelope';
 /** What a fault does. */
 export type FaultKind =
   /** Waits `latencyMs` (real time) before handling the request; combines with the others. */
@@ -33,8 +34,8 @@ export interface FaultRule {
   readonly status?: number;
   /** For `http-error`: 502 (default) or 503. */
   readonly httpStatus?: 502 | 503;
-  /** For `throttle`: the code, 100012 (default) or 801004. */
-  readonly code?: 100012 | 801004;
+  /** For `throttle`: the code, `API_CODES.REQUEST_LIMIT_EXCEEDED` (default) or `API_CODES.TOO_FREQUENT`. */
+  readonly code?: typeof API_CODES.REQUEST_LIMIT_EXCEEDED | typeof API_CODES.TOO_FREQUENT;
 }
 
 /** The faults that hit one request, once chosen. @internal */

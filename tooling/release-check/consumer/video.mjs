@@ -11,6 +11,7 @@ try {
   const { TaskId } = await client.video.make({
     VirtualmanKey: gateway.catalogue.avatars[0].VirtualmanKey,
     InputSsml: 'Hello from the release rehearsal.',
+    SpeechParam: { Speed: 1 },
   });
   const states = [];
   const done = await client.video.waitFor(TaskId, {

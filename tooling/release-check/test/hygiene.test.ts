@@ -207,6 +207,23 @@ describe.each(packages)('$name', ({ name, rel, pkg, dir }) => {
   });
 });
 
+describe('@tvs/envelope/server', () => {
+  it('ships as its own entry, ESM and CommonJS, each with declarations, and a size budget', () => {
+    const envelope = packed.get('@tvs/envelope');
+    expect(envelope).toBeDefined();
+    const { manifest, files } = envelope!;
+    expect(manifest.exports['./server']).toEqual({
+      import: { types: './dist/server.d.ts', default: './dist/server.js' },
+      require: { types: './dist/server.d.cts', default: './dist/server.cjs' },
+    });
+    for (const file of ['server.js', 'server.cjs', 'server.d.ts', 'server.d.cts']) {
+      expect(files).toContain(`dist/${file}`);
+    }
+    const budgets = manifest.sizeBudget as Array<{ path: string }>;
+    expect(budgets.some((budget) => budget.path === 'dist/server.js')).toBe(true);
+  });
+});
+
 describe('changesets', () => {
   const folder = join(REPO_ROOT, '.changeset');
   const pending = readdirSync(folder).filter((f) => f.endsWith('.md') && f !== 'README.md');

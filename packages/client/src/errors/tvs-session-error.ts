@@ -1,4 +1,4 @@
-import { describeErrorCode, type TvsErrorJSON } from '@tvs/envelope';
+import { describeErrorCode, SESSION_STATUS, type TvsErrorJSON } from '@tvs/envelope';
 import { TvsClientError } from './client-error.js';
 
 /** Why a session cannot be used: it failed (status 4) or closed (status 2). */
@@ -30,7 +30,7 @@ export class TvsSessionError extends TvsClientError {
 
   constructor(sessionId: string, state: Readonly<Record<string, unknown>>) {
     const status = Number(state['SessionStatus']);
-    const reason: SessionErrorReason = status === 4 ? 'failed' : 'closed';
+    const reason: SessionErrorReason = status === SESSION_STATUS.FAILED ? 'failed' : 'closed';
     const errorCode =
       typeof state['ErrorCode'] === 'number' && state['ErrorCode'] !== 0
         ? state['ErrorCode']

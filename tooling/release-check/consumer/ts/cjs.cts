@@ -1,6 +1,7 @@
 // The CommonJS side of the TypeScript consumer: `require` resolves the `.d.cts` declarations.
 import client = require('@tvs/client');
 import envelope = require('@tvs/envelope');
+import envelopeServer = require('@tvs/envelope/server');
 import mock = require('@tvs/mock-gateway');
 import node = require('@tvs/mock-gateway/node');
 import signer = require('@tvs/signer');
@@ -11,5 +12,7 @@ export const api = client.createClient({ ...credentials, baseUrl: 'http://127.0.
 export const gateway = mock.createMockGateway({ credentials: [credentials] });
 export const started: Promise<{ url: string }> = node.listen(gateway);
 export const describe: typeof envelope.describeErrorCode = envelope.describeErrorCode;
+export const decodeUplink: typeof envelopeServer.decodeUplinkFrame =
+  envelopeServer.decodeUplinkFrame;
 // @ts-expect-error: createSigner needs credentials
 signer.createSigner();

@@ -2,7 +2,8 @@
 // `nodenext` and `bundler`: every entry point resolves to its own declarations, and they are
 // real types (the @ts-expect-error lines fail the check if anything degrades to `any`).
 import { type ClientOptions, createClient, TvsAmbiguousError, VERSION } from '@tvs/client';
-import { describeErrorCode, encodeRequest, TvsApiError } from '@tvs/envelope';
+import { API_CODES, describeErrorCode, encodeRequest, TvsApiError } from '@tvs/envelope';
+import { type DecodedUplinkFrame, decodeUplinkFrame, refuseRequest } from '@tvs/envelope/server';
 import { createMockGateway, type MockGateway } from '@tvs/mock-gateway';
 import { listen } from '@tvs/mock-gateway/node';
 import { canonicalQuery, createSigner, type Signer, signString } from '@tvs/signer';
@@ -17,15 +18,32 @@ const version: string = VERSION;
 
 export async function typed(): Promise<string> {
   const server = await listen(gateway);
-  const { TaskId } = await client.video.make({ VirtualmanKey: 'v', InputSsml: 'hi' });
+  const { TaskId } = await client.video.make({
+    VirtualmanKey: 'v',
+    InputSsml: 'hi',
+    SpeechParam: { Speed: 1 },
+  });
   const done = await client.video.waitFor(TaskId);
   await server.close();
   // @ts-expect-error: VirtualmanKey is required
-  await client.video.make({ InputSsml: 'hi' });
+  await client.video.make({ InputSsml: 'hi', SpeechParam: { Speed: 1 } });
+  const frame: DecodedUplinkFrame = decodeUplinkFrame('{}');
+  // @ts-expect-error: the server entry's refusal has a numeric code
+  const code: string = refuseRequest({} as never, {})?.code;
+  const limit: number = API_CODES.REQUEST_LIMIT_EXCEEDED;
   // @ts-expect-error: signString takes strings
   signString(1, 't');
   const isError: boolean = new TvsApiError({} as never) instanceof Error;
-  return [signer.signUrl('https://example.com'), signature, version, done.Status, isError]
+  return [
+    signer.signUrl('https://example.com'),
+    signature,
+    version,
+    done.Status,
+    isError,
+    frame,
+    code,
+    limit,
+  ]
     .concat(String(describeErrorCode), String(encodeRequest), String(TvsAmbiguousError))
     .join();
 }
