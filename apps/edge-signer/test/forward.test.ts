@@ -60,7 +60,10 @@ describe('forwarding to the mock gateway', () => {
     const made = (await (
       await worker.fetch(
         VIDEOMAKE,
-        post({ Header: {}, Payload: { VirtualmanKey, InputSsml: '你好。' } }),
+        post({
+          Header: {},
+          Payload: { VirtualmanKey, InputSsml: '你好。', SpeechParam: { Speed: 1 } },
+        }),
       )
     ).json()) as Envelope;
     expect(made.Header.Code).toBe(0);
