@@ -48,7 +48,8 @@ export type {
   ResponseHeader,
 } from './envelope-types.js';
 export { apiErrorTable } from './error-tables/api-error-table.js';
-export { describeErrorCode, describeFailCode } from './error-tables/describe-code.js';
+export { describeErrorCode } from './error-tables/describe-error-code.js';
+export { describeFailCode } from './error-tables/describe-fail-code.js';
 export type { ApiErrorCategory, ErrorCodeInfo, ErrorRow } from './error-tables/error-row.js';
 export { failCodeTable } from './error-tables/fail-code-table.js';
 export { TvsApiError, type TvsApiErrorInit } from './errors/tvs-api-error.js';

@@ -4,10 +4,10 @@ import { videoApiErrors } from './video-api-errors.js';
 
 /**
  * The gateway's API error codes (`Header.Code`) as documented on Tencent's three code tables:
- * video and audio production (1240/81277, table 一), interactive sessions and the drive
- * (1240/100406) and customisation (1240/96071), in code order. A code on several pages means
- * the same on each; its row merges their advice and names the first page. Codes no page lists
- * are kept, marked `documented: false`. Success (`0`) is not an error and has no row.
+ * video and audio production (1240/81277, table 一) and customisation (1240/96071) first, then
+ * interactive sessions and the drive (1240/100406), each in the page's order. A code on several
+ * pages means the same on each; its row merges their advice and names the first page. Codes no
+ * page lists are kept, marked `documented: false`. Success (`0`) is not an error and has no row.
  *
  * Read a row with {@link describeErrorCode}; task `FailCode`s are in {@link failCodeTable}.
  *
@@ -17,7 +17,6 @@ import { videoApiErrors } from './video-api-errors.js';
  * for (const row of apiErrorTable) console.log(row.code, row.category, row.meaning);
  * ```
  */
-export const apiErrorTable: readonly ErrorRow[] = /* @__PURE__ */ [
-  ...videoApiErrors,
-  ...interactiveApiErrors,
-].sort((a, b) => a.code - b.code);
+export const apiErrorTable: readonly ErrorRow[] = /* @__PURE__ */ videoApiErrors.concat(
+  interactiveApiErrors,
+);

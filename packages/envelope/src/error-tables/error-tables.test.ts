@@ -3,7 +3,8 @@ import documentedTables from '../../test/fixtures/error-tables.json' with { type
 import { API_CODES } from '../codes/api-codes.js';
 import { FAIL_CODES } from '../codes/fail-codes.js';
 import { apiErrorTable } from './api-error-table.js';
-import { describeErrorCode, describeFailCode } from './describe-code.js';
+import { describeErrorCode } from './describe-error-code.js';
+import { describeFailCode } from './describe-fail-code.js';
 import type { ErrorRow } from './error-row.js';
 import { failCodeTable } from './fail-code-table.js';
 

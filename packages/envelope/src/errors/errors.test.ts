@@ -89,7 +89,7 @@ describe('TvsApiError', () => {
       errorClass: 'RequestLimitExceeded',
       safeToResend: true,
       mayLaterSucceed: true,
-      explanation: 'Too many requests. Send at the rate the API allows: back off, then send again.',
+      explanation: 'Too many requests. Back off, then send again.',
     });
     expect(error).toMatchObject({
       documented: true,

@@ -1,4 +1,4 @@
-import { describeErrorCode } from '../error-tables/describe-code.js';
+import { describeErrorCode } from '../error-tables/describe-error-code.js';
 import { clip } from '../internal/clip.js';
 import { splitGatewayMessage } from '../split-message.js';
 import { TvsError, type TvsErrorJSON } from './tvs-error.js';

@@ -1,9 +1,6 @@
 import type { JsonObject } from '../envelope-types.js';
 import type { Operation } from './operation.js';
 
-const ZH = 'https://cloud.tencent.com/document/product/1240/';
-const EN = 'https://www.tencentcloud.com/document/product/1211/';
-
 /** Paging of the asset lists. */
 export interface PageRequest {
   /** From 1. */
@@ -93,7 +90,10 @@ export const assetOperations: {
   'assets.timbres': {
     name: 'assets.timbres',
     path: '/v2/ivh/crmserver/customerassetservice/describetimbre',
-    doc: [`${ZH}81274`, `${EN}62129`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/81274',
+      'https://www.tencentcloud.com/document/product/1211/62129',
+    ],
     idempotent: true,
     required: PAGE,
     // Required on both pages; no response example could be read, so only the list is relied on.
@@ -102,7 +102,10 @@ export const assetOperations: {
   'assets.smallSampleAvatars': {
     name: 'assets.smallSampleAvatars',
     path: '/v2/ivh/crmserver/customerassetservice/describesmallsampleimage',
-    doc: [`${ZH}93404`, `${EN}62126`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/93404',
+      'https://www.tencentcloud.com/document/product/1211/62126',
+    ],
     idempotent: true,
     required: PAGE,
     returns: { Virtualmans: 'array' },
@@ -110,7 +113,10 @@ export const assetOperations: {
   'assets.anchors': {
     name: 'assets.anchors',
     path: '/v2/ivh/crmserver/customerassetservice/getanchor',
-    doc: [`${ZH}99704`, `${EN}62130`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/99704',
+      'https://www.tencentcloud.com/document/product/1211/62130',
+    ],
     idempotent: true,
     required: TYPE_PAGE,
     returns: { Virtualmans: 'array' },
@@ -118,7 +124,10 @@ export const assetOperations: {
   'assets.imagesByAnchor': {
     name: 'assets.imagesByAnchor',
     path: '/v2/ivh/crmserver/customerassetservice/getimagebyanchor',
-    doc: [`${ZH}81273`, `${EN}62131`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/81273',
+      'https://www.tencentcloud.com/document/product/1211/62131',
+    ],
     idempotent: true,
     required: TYPE_PAGE,
     returns: { Virtualmans: 'array' },

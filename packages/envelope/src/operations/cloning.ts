@@ -2,9 +2,6 @@ import type { JsonObject } from '../envelope-types.js';
 import type { EmptyResponse, Operation, TaskCreated } from './operation.js';
 import type { ProgressRequest } from './video-types.js';
 
-const ZH = 'https://cloud.tencent.com/document/product/1240/';
-const EN = 'https://www.tencentcloud.com/document/product/1211/';
-
 /**
  * What a cloning task makes (1240/105223): `IMAGE` (2D small sample, standard, own lip shapes),
  * `IMAGE_GENERAL`, `IMAGE_4K`, `IMAGE_PHOTO` (from a photo: run face detection first), `VOICE`,
@@ -98,7 +95,11 @@ export const cloningOperations: {
   'cloning.uploadCredentials': {
     name: 'cloning.uploadCredentials',
     path: '/v2/ivh/assetmanager/customservice/getuploadcredentials',
-    doc: [`${ZH}96067`, `${ZH}105221`, `${EN}62067`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/96067',
+      'https://cloud.tencent.com/document/product/1240/105221',
+      'https://www.tencentcloud.com/document/product/1211/62067',
+    ],
     idempotent: true,
     required: {},
     returns: { Credentials: 'object' },
@@ -106,7 +107,10 @@ export const cloningOperations: {
   'cloning.make': {
     name: 'cloning.make',
     path: '/v2/ivh/assetmanager/customservice/make',
-    doc: [`${ZH}105223`, `${EN}62060`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/105223',
+      'https://www.tencentcloud.com/document/product/1211/62060',
+    ],
     idempotent: false,
     required: { AnchorName: 'string', MakeType: 'string' },
     returns: { TaskId: 'string' },
@@ -114,7 +118,10 @@ export const cloningOperations: {
   'cloning.progress': {
     name: 'cloning.progress',
     path: '/v2/ivh/assetmanager/customservice/getprogress',
-    doc: [`${ZH}96070`, `${EN}62070`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/96070',
+      'https://www.tencentcloud.com/document/product/1211/62070',
+    ],
     idempotent: true,
     required: { TaskId: 'string' },
     // Status is the only required field; StageV2 is optional (absent on finished tasks).
@@ -123,7 +130,10 @@ export const cloningOperations: {
   'cloning.confirm': {
     name: 'cloning.confirm',
     path: '/v2/ivh/assetmanager/customservice/customerconfirm',
-    doc: [`${ZH}105225`, `${EN}62071`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/105225',
+      'https://www.tencentcloud.com/document/product/1211/62071',
+    ],
     idempotent: true,
     required: { TaskId: 'string', Operate: 'string' },
     returns: {},

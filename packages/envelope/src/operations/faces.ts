@@ -2,8 +2,6 @@ import type { JsonObject } from '../envelope-types.js';
 import type { Operation, TaskCreated } from './operation.js';
 import type { ProgressRequest } from './video-types.js';
 
-const ZH = 'https://cloud.tencent.com/document/product/1240/';
-
 /** Request of `faces.detect` (`facedetect`, 1240/109990): check a photo before cloning it (`IMAGE_PHOTO`). */
 export interface FaceDetectRequest {
   /** Your id of this request (a body field, not the header's `RequestID`); the example's `TaskId` echoes it. */
@@ -37,7 +35,7 @@ export const faceOperations: {
   'faces.detect': {
     name: 'faces.detect',
     path: '/v2/ivh/facedetectserver/facedetectservice/facedetect',
-    doc: [`${ZH}109990`],
+    doc: ['https://cloud.tencent.com/document/product/1240/109990'],
     idempotent: false,
     // The page renders no required column; the photo is the one field a task cannot do without.
     required: { ImageUrl: 'string' },
@@ -46,7 +44,7 @@ export const faceOperations: {
   'faces.detectState': {
     name: 'faces.detectState',
     path: '/v2/ivh/facedetectserver/facedetectservice/getfacedetectstate',
-    doc: [`${ZH}109991`],
+    doc: ['https://cloud.tencent.com/document/product/1240/109991'],
     idempotent: true,
     required: { TaskId: 'string' },
     // TaskId and TaskState are marked required, but the example leaves both out.

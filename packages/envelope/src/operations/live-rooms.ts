@@ -3,8 +3,6 @@ import type { Operation } from './operation.js';
 import type { SessionProtocol } from './sessions.js';
 import type { SpeechParam } from './video-types.js';
 
-const ZH = 'https://cloud.tencent.com/document/product/1240/';
-
 /** One script the avatar reads in a live room (the page's `ScriptReq`; the array holds one). */
 export interface LiveRoomScript {
   /** The text to read. */
@@ -107,7 +105,10 @@ export const liveRoomOperations: {
   'liveRooms.open': {
     name: 'liveRooms.open',
     path: '/v2/ivh/liveroom/liveroomservice/openliveroom',
-    doc: [`${ZH}112140`, `${ZH}112139`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/112140',
+      'https://cloud.tencent.com/document/product/1240/112139',
+    ],
     idempotent: false,
     required: {
       ReqId: 'string',
@@ -122,7 +123,7 @@ export const liveRoomOperations: {
   'liveRooms.get': {
     name: 'liveRooms.get',
     path: '/v2/ivh/liveroom/liveroomservice/getliveroom',
-    doc: [`${ZH}112141`],
+    doc: ['https://cloud.tencent.com/document/product/1240/112141'],
     idempotent: true,
     required: ONE,
     returns: {},
@@ -130,7 +131,7 @@ export const liveRoomOperations: {
   'liveRooms.list': {
     name: 'liveRooms.list',
     path: '/v2/ivh/liveroom/liveroomservice/listliveroomofappkey',
-    doc: [`${ZH}112143`],
+    doc: ['https://cloud.tencent.com/document/product/1240/112143'],
     idempotent: true,
     required: { ReqId: 'string', PageIndex: 'number', PageSize: 'number' },
     returns: { LiveRooms: 'array', Total: 'number' },
@@ -138,7 +139,7 @@ export const liveRoomOperations: {
   'liveRooms.takeover': {
     name: 'liveRooms.takeover',
     path: '/v2/ivh/liveroom/liveroomservice/takeover',
-    doc: [`${ZH}112142`],
+    doc: ['https://cloud.tencent.com/document/product/1240/112142'],
     idempotent: false,
     required: { ReqId: 'string', LiveRoomId: 'string', Content: 'string' },
     returns: {},
@@ -146,7 +147,7 @@ export const liveRoomOperations: {
   'liveRooms.close': {
     name: 'liveRooms.close',
     path: '/v2/ivh/liveroom/liveroomservice/closeliveroom',
-    doc: [`${ZH}112144`],
+    doc: ['https://cloud.tencent.com/document/product/1240/112144'],
     idempotent: true,
     required: ONE,
     returns: {},

@@ -3,9 +3,6 @@ import type { JsonObject } from '../envelope-types.js';
 import type { Operation } from './operation.js';
 import type { SpeechParam } from './video-types.js';
 
-const ZH = 'https://cloud.tencent.com/document/product/1240/';
-const EN = 'https://www.tencentcloud.com/document/product/1211/';
-
 /** How the stream reaches viewers, lower case (1240/100388). Open: Tencent adds protocols. */
 export type SessionProtocol = 'rtmp' | 'trtc' | 'webrtc' | (string & {});
 
@@ -159,7 +156,10 @@ export const sessionOperations: {
   'sessions.create': {
     name: 'sessions.create',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/createsession',
-    doc: [`${ZH}100388`, `${EN}62102`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/100388',
+      'https://www.tencentcloud.com/document/product/1211/62102',
+    ],
     idempotent: false,
     // Required flags from the English page: the newer Chinese one renders no values.
     required: {
@@ -174,7 +174,10 @@ export const sessionOperations: {
   'sessions.createByAsset': {
     name: 'sessions.createByAsset',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/createsessionbyasset',
-    doc: [`${ZH}106612`, `${EN}62103`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/106612',
+      'https://www.tencentcloud.com/document/product/1211/62103',
+    ],
     idempotent: false,
     // Required flags from the English page (2026-04), the newest.
     required: {
@@ -189,7 +192,10 @@ export const sessionOperations: {
   'sessions.stat': {
     name: 'sessions.stat',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/statsession',
-    doc: [`${ZH}100389`, `${EN}62104`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/100389',
+      'https://www.tencentcloud.com/document/product/1211/62104',
+    ],
     idempotent: true,
     required: ONE,
     returns: { SessionStatus: 'number' },
@@ -197,7 +203,10 @@ export const sessionOperations: {
   'sessions.start': {
     name: 'sessions.start',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/startsession',
-    doc: [`${ZH}100390`, `${EN}62105`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/100390',
+      'https://www.tencentcloud.com/document/product/1211/62105',
+    ],
     idempotent: true,
     required: ONE,
     returns: {},
@@ -205,7 +214,10 @@ export const sessionOperations: {
   'sessions.close': {
     name: 'sessions.close',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/closesession',
-    doc: [`${ZH}100391`, `${EN}62106`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/100391',
+      'https://www.tencentcloud.com/document/product/1211/62106',
+    ],
     idempotent: true,
     required: ONE,
     returns: {},
@@ -213,7 +225,10 @@ export const sessionOperations: {
   'sessions.list': {
     name: 'sessions.list',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/listsessionofuin',
-    doc: [`${ZH}100393`, `${EN}62109`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/100393',
+      'https://www.tencentcloud.com/document/product/1211/62109',
+    ],
     idempotent: true,
     required: { ReqId: 'string' },
     returns: LIST,
@@ -221,7 +236,7 @@ export const sessionOperations: {
   'sessions.listByProject': {
     name: 'sessions.listByProject',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/listsessionofprojectid',
-    doc: [`${EN}62107`],
+    doc: ['https://www.tencentcloud.com/document/product/1211/62107'],
     idempotent: true,
     required: { ReqId: 'string', VirtualmanProjectId: 'string' },
     returns: LIST,
@@ -229,7 +244,7 @@ export const sessionOperations: {
   'sessions.listByAsset': {
     name: 'sessions.listByAsset',
     path: '/v2/ivh/sessionmanager/sessionmanagerservice/listsessionofassetvk',
-    doc: [`${EN}62108`],
+    doc: ['https://www.tencentcloud.com/document/product/1211/62108'],
     idempotent: true,
     required: { ReqId: 'string', AssetVirtualmanKey: 'string' },
     returns: LIST,

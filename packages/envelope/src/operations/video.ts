@@ -11,8 +11,6 @@ import type {
   VideoProgress,
 } from './video-types.js';
 
-const ZH = 'https://cloud.tencent.com/document/product/1240/';
-const EN = 'https://www.tencentcloud.com/document/product/1211/';
 const TASK = { TaskId: 'string' } as const;
 
 /** Video production: the five makers, PPT videos and both progress calls. */
@@ -29,7 +27,10 @@ export const videoOperations: {
   'video.make': {
     name: 'video.make',
     path: '/v2/ivh/videomaker/broadcastservice/videomake',
-    doc: [`${ZH}81268`, `${EN}62087`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/81268',
+      'https://www.tencentcloud.com/document/product/1211/62087',
+    ],
     idempotent: false,
     // Required flags from the English page: the newer Chinese one renders no required column.
     // InputSsml is required only for text driving (its own description, on both pages).
@@ -39,7 +40,10 @@ export const videoOperations: {
   'video.makeAdvanced': {
     name: 'video.makeAdvanced',
     path: '/v2/ivh/videomaker/broadcastservice/videomakeadvanced',
-    doc: [`${ZH}81269`, `${EN}62089`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/81269',
+      'https://www.tencentcloud.com/document/product/1211/62089',
+    ],
     idempotent: false,
     // As video.make: the English page marks SpeechParam and SpeechParam.Speed required.
     required: { VirtualmanKey: 'string', SpeechParam: 'object', 'SpeechParam.Speed': 'number' },
@@ -48,7 +52,10 @@ export const videoOperations: {
   'video.makeNoTrain': {
     name: 'video.makeNoTrain',
     path: '/v2/ivh/videomaker/broadcastservice/videomakenotrain',
-    doc: [`${ZH}116222`, `${EN}73472`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/116222',
+      'https://www.tencentcloud.com/document/product/1211/73472',
+    ],
     idempotent: false,
     required: { RefVideoUrl: 'string', DriverType: 'string' },
     returns: TASK,
@@ -56,7 +63,10 @@ export const videoOperations: {
   'video.photoToVideo': {
     name: 'video.photoToVideo',
     path: '/v2/ivh/videomaker/broadcastservice/phototovideonotrain',
-    doc: [`${ZH}118475`, `${EN}73473`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/118475',
+      'https://www.tencentcloud.com/document/product/1211/73473',
+    ],
     idempotent: false,
     required: { RefPhotoUrl: 'string', DriverType: 'string' },
     returns: TASK,
@@ -64,7 +74,10 @@ export const videoOperations: {
   'video.tts': {
     name: 'video.tts',
     path: '/v2/ivh/videomaker/broadcastservice/tts',
-    doc: [`${ZH}81267`, `${EN}62086`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/81267',
+      'https://www.tencentcloud.com/document/product/1211/62086',
+    ],
     idempotent: false,
     // The English page marks InputSsml and Speed required; the Chinese one renders no column.
     required: { InputSsml: 'string', Speed: 'number' },
@@ -73,7 +86,10 @@ export const videoOperations: {
   'video.progress': {
     name: 'video.progress',
     path: '/v2/ivh/videomaker/broadcastservice/getprogress',
-    doc: [`${ZH}81270`, `${EN}62088`],
+    doc: [
+      'https://cloud.tencent.com/document/product/1240/81270',
+      'https://www.tencentcloud.com/document/product/1211/62088',
+    ],
     idempotent: true,
     required: TASK,
     // Status is marked required, but no example shows it: nothing is checked.
@@ -82,7 +98,7 @@ export const videoOperations: {
   'video.makeWithPpt': {
     name: 'video.makeWithPpt',
     path: '/v2/ivh/mediaproduction/mediaproduction/videomakewithppt',
-    doc: [`${ZH}130020`],
+    doc: ['https://cloud.tencent.com/document/product/1240/130020'],
     idempotent: false,
     // The page renders no required column: the deck is the one field a task cannot do without.
     required: { PPTFileUrl: 'string' },
@@ -91,7 +107,7 @@ export const videoOperations: {
   'video.pptProgress': {
     name: 'video.pptProgress',
     path: '/v2/ivh/mediaproduction/mediaproduction/getprogress',
-    doc: [`${ZH}130021`],
+    doc: ['https://cloud.tencent.com/document/product/1240/130021'],
     idempotent: true,
     required: TASK,
     // The documented success answer has no Status (nor any other required mark): nothing is checked.

@@ -1,0 +1,23 @@
+import { VIDEO_ERRORS_PAGE } from '../codes/pages.js';
+import type { ErrorCodeInfo } from './error-row.js';
+import { failCodeTable } from './fail-code-table.js';
+import { indexRows, unknownCode } from './summaries.js';
+
+let index: ReadonlyMap<number, ErrorCodeInfo> | undefined;
+
+/**
+ * What {@link failCodeTable} says about a task's `FailCode` (from `getprogress` or the
+ * `CallbackUrl` body). Not {@link describeErrorCode}: 801000, 801002 and 801004 mean different
+ * things as API codes.
+ *
+ * @example
+ * ```ts
+ * import { describeFailCode } from '@tvs/envelope';
+ * describeFailCode(801004).meaning; // 'The task crashed while rendering.'
+ * describeFailCode(801004).mayLaterSucceed; // true: submitting it again may work
+ * ```
+ */
+export function describeFailCode(code: number): ErrorCodeInfo {
+  index ??= indexRows(failCodeTable);
+  return index.get(code) ?? unknownCode(code, VIDEO_ERRORS_PAGE);
+}

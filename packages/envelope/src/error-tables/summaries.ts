@@ -1,0 +1,28 @@
+import type { ErrorCodeInfo, ErrorRow } from './error-row.js';
+
+/** A table's rows by code, with the two summaries every lookup returns. @internal */
+export function indexRows(rows: readonly ErrorRow[]): ReadonlyMap<number, ErrorCodeInfo> {
+  return new Map(rows.map((row) => [row.code, withSummaries(row)]));
+}
+
+function withSummaries(row: ErrorRow): ErrorCodeInfo {
+  return {
+    ...row,
+    retryable: row.safeToResend || row.mayLaterSucceed,
+    explanation: `${row.meaning} ${row.advice}`,
+  };
+}
+
+/** What a code no table lists gets: category `unknown`, and nothing may be sent again. @internal */
+export function unknownCode(code: number, doc: string): ErrorCodeInfo {
+  return withSummaries({
+    code,
+    meaning: 'A code no page of Tencent lists.',
+    category: 'unknown',
+    advice: "Read the gateway's message, and quote the RequestID to support.",
+    doc,
+    safeToResend: false,
+    mayLaterSucceed: false,
+    documented: false,
+  });
+}
