@@ -6,8 +6,9 @@ import { videoApiErrors } from './video-api-errors.js';
  * The gateway's API error codes (`Header.Code`) as documented on Tencent's three code tables:
  * video and audio production (1240/81277, table 一) and customisation (1240/96071) first, then
  * interactive sessions and the drive (1240/100406), each in the page's order. A code on several
- * pages means the same on each; its row merges their advice and names the first page. Codes no
- * page lists are kept, marked `documented: false`. Success (`0`) is not an error and has no row.
+ * pages means the same on each; its row merges their advice and names the first page. Every row
+ * is documented (`documented: true`); a code no page lists is described as `unknown`, with
+ * `documented: false`. Success (`0`) is not an error and has no row.
  *
  * Read a row with {@link describeErrorCode}; task `FailCode`s are in {@link failCodeTable}.
  *

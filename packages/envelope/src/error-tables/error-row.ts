@@ -43,7 +43,7 @@ export interface ErrorRow {
    * again may succeed.
    */
   readonly mayLaterSucceed: boolean;
-  /** `false` for codes no page lists, kept because earlier versions of this SDK used them. */
+  /** Whether a page of Tencent lists the code: `false` only for the description of an unknown code. */
   readonly documented: boolean;
 }
 

@@ -82,7 +82,7 @@ export const interactiveApiErrors: readonly ErrorRow[] = [
     code: 110013,
     meaning: 'The session is closed.',
     category: 'session',
-    advice: "statsession's ErrorCode and ErrorMessage say why.",
+    advice: "Read statsession's ErrorCode and ErrorMessage for why.",
     doc: INTERACTIVE_ERRORS_PAGE,
     safeToResend: false,
     mayLaterSucceed: false,
