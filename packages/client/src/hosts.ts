@@ -1,4 +1,4 @@
-/** The gateway's HTTP host of each region (PROTOCOL.md §1). */
+/** The gateway's HTTP host of each region (docs/protocol.md §1). */
 export const HOSTS = {
   /** Mainland China, the default. */
   cn: 'https://gw.tvs.qq.com',

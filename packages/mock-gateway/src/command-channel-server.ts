@@ -42,7 +42,7 @@ function sinkFor(ws: WebSocket): ChannelSink {
 }
 
 /**
- * Serves the command channel (PROTOCOL §4) on `server` with `ws`: every upgrade request is
+ * Serves the command channel (docs/protocol.md §4) on `server` with `ws`: every upgrade request is
  * checked by `gateway.commandChannel.authorize` (path, signature, `requestid` = a started
  * session) and refused with the gateway's error envelope and an HTTP status (401, 404, 409…)
  * before any WebSocket exists; accepted sockets are handed to `gateway.commandChannel.connect`.

@@ -227,7 +227,7 @@ async function readLimited(request: Request): Promise<Uint8Array | 'too-large'> 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A faithful offline TVS gateway (PROTOCOL.md): signed-URL authentication through
+ * A faithful offline TVS gateway (docs/protocol.md): signed-URL authentication through
  * `verifySignedUrl`, the envelope and its error codes, request validation from
  * `@tvs/envelope`'s operation table, video/tts/PPT tasks rendering on a virtual clock with
  * served results, an asset catalogue, and seeded faults.

@@ -92,7 +92,7 @@ async function serve(
  * standard `Request`s for `gateway.fetch`; bodies are read up to 1 MB (one byte more makes
  * the gateway refuse with 413, and the rest is never read); reset faults destroy the socket;
  * malformed HTTP gets a 400 and a closed connection; slow clients time out. Never crashes on
- * hostile input. The command channel (a WebSocket, PROTOCOL §4) is served on the same port.
+ * hostile input. The command channel (a WebSocket, docs/protocol.md §4) is served on the same port.
  *
  * @example
  * ```ts

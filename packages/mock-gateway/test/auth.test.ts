@@ -19,7 +19,7 @@ afterAll(() => server.close());
 const page = { PageIndex: 1, PageSize: 5 };
 const official = 'BfWuaC9kmaicCggXc693uK%2BsZQ8qe88O4HVQNTdwZuo%3D';
 
-describe('authentication (PROTOCOL §2) over loopback', () => {
+describe('authentication (docs/protocol.md §2) over loopback', () => {
   it('accepts a URL signed by an independent node:crypto signer, and by @tvs/signer', async () => {
     const mine = await post(signedUrl(server.url, PATHS.timbres), page);
     expect(mine.json.Header.Code).toBe(0);

@@ -1,5 +1,5 @@
 // A small signer written for the tests with node:crypto alone, independent of @tvs/signer:
-// PROTOCOL §2 step by step, so the mock is checked against the protocol, not against our SDK.
+// docs/protocol.md §2 step by step, so the mock is checked against the protocol, not against our SDK.
 import { createHmac } from 'node:crypto';
 
 export const APPKEY = 'test-appkey';

@@ -15,7 +15,7 @@ export interface CallbackVerifySuccess {
 }
 
 /**
- * Verifies a live-room callback URL from the gateway (PROTOCOL §4, Live rooms): `signature` is
+ * Verifies a live-room callback URL from the gateway (docs/protocol.md §4, Live rooms): `signature` is
  * Base64 HMAC-SHA256 of `reqid=…&timestamp=…` under the separate sign key Tencent hands over.
  * Only those two parameters are signed, so your own query parameters on the callback URL are
  * allowed and ignored. Same checks as {@link verifySignedUrl}, except there is no appkey.

@@ -30,7 +30,7 @@ export function joinEntries(
 }
 
 /**
- * The gateway's string to sign (PROTOCOL §2, steps 1–2): every parameter except `signature`,
+ * The gateway's string to sign (docs/protocol.md §2, steps 1–2): every parameter except `signature`,
  * sorted by name in code-unit order, joined as `name=value` with `&`, using raw (unencoded)
  * values.
  *

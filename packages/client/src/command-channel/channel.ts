@@ -194,7 +194,7 @@ function unref(timer: unknown): void {
 }
 
 /**
- * The command channel of one session (PROTOCOL §4): a signed WebSocket that drives the avatar
+ * The command channel of one session (docs/protocol.md §4): a signed WebSocket that drives the avatar
  * and reports what it is saying. Paces `sendText` to one per second by queueing, chunks text
  * streams and audio as the gateway requires, sends heartbeats, reconnects with backoff while
  * the session is open (re-signing each time), and delivers downlink messages both as an async

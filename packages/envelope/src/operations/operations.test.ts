@@ -4,7 +4,7 @@ import { decodeOperationResponse, validateOperationRequest } from './check-field
 import { operationByPath, operations } from './index.js';
 import type { Operation } from './operation.js';
 
-/** Every endpoint of PROTOCOL.md §4 (and the issue's face detection), written out independently. */
+/** Every endpoint of docs/protocol.md §4 (and the issue's face detection), written out independently. */
 const endpoints = [
   'videomaker/broadcastservice/videomake',
   'videomaker/broadcastservice/videomakeadvanced',

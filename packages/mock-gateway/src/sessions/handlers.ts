@@ -14,10 +14,10 @@ const PROTOCOLS = ['rtmp', 'trtc', 'webrtc'] as const;
 const DRIVER_TYPES = [1, 3] as const;
 /** Create `ReqId`s remembered for the duplicate check (110005). */
 const REMEMBERED_REQ_IDS = 2000;
-/** Duplicate record: the same request repeated (PROTOCOL §5). */
+/** Duplicate record: the same request repeated (docs/protocol.md §5). */
 const DUPLICATE = API_CODES.RECORD_EXISTS;
 
-/** `ReqId` must be 32 lowercase hex characters (PROTOCOL §4). @internal */
+/** `ReqId` must be 32 lowercase hex characters (docs/protocol.md §4). @internal */
 export function checkReqId(payload: Record<string, unknown>): string {
   const reqId = payload['ReqId'];
   if (!isRequestId(reqId)) {

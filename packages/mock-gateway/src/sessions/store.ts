@@ -612,7 +612,7 @@ export function createSessionStore(deps: SessionStoreDeps) {
       session.connections += 1;
       session.channelOpen = true;
       session.lastActivityAt = now;
-      // PROTOCOL §4: a reconnect gets the last 3 drive statuses again.
+      // docs/protocol.md §4: a reconnect gets the last 3 drive statuses again.
       for (const text of session.recent.values()) sink.send(text);
       deps.onChange();
       return connection;

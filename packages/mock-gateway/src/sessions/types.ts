@@ -117,7 +117,7 @@ export type ChannelVerdict =
  * `ws`): check an upgrade request, then connect the accepted socket.
  */
 export interface CommandChannelHost {
-  /** Checks the signed URL of an upgrade request (PROTOCOL §4: `requestid` is the SessionId). */
+  /** Checks the signed URL of an upgrade request (docs/protocol.md §4: `requestid` is the SessionId). */
   authorize(url: string): ChannelVerdict;
   /** Connects an accepted socket to its session; the gateway then sends through `sink`. */
   connect(sessionId: string, sink: ChannelSink): ChannelConnection;
