@@ -205,7 +205,8 @@ describe('operations', () => {
   });
 
   it("sends sessions, live rooms, cloning and face detection to the table's paths", async () => {
-    // The mock gateway answers these with -101000 (not implemented): enough to prove the wiring.
+    // Whatever the mock answers (most of these are refused: no such session or room), each call
+    // goes to the operation table's path exactly once: enough to prove the wiring.
     const client = h.client({ retry: false });
     const calls: Array<[string, () => Promise<unknown>]> = [
       [

@@ -10,7 +10,9 @@ import {
   type FaultRule,
   SimulatedNetworkError,
 } from './faults.js';
+import { createCloningStore } from './handlers/cloning.js';
 import type { CallContext, Services } from './handlers/context.js';
+import { createLiveRoomStore } from './handlers/live-rooms.js';
 import { callbackPayload } from './handlers/video.js';
 import { type MediaBody, resultFile, resultFileName, sample } from './media.js';
 import { createRandom } from './prng.js';
@@ -282,6 +284,8 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
 
   const services: Services = {
     sessions,
+    liveRooms: createLiveRoomStore(),
+    cloning: createCloningStore(),
     engine: createTaskEngine({
       now: clock.now,
       concurrency: options.concurrency ?? 2,
@@ -703,6 +707,8 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       calls = [];
       sessions.reset();
       services.engine.reset();
+      services.liveRooms.rooms.clear();
+      services.cloning.tasks.clear();
       faults.clear();
     },
     close() {

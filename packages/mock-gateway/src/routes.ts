@@ -5,7 +5,15 @@ import {
   describeAvatars,
   describeTimbres,
 } from './handlers/assets.js';
+import { cloneProgress, confirmClone, makeClone, uploadCredentials } from './handlers/cloning.js';
 import type { Handler } from './handlers/context.js';
+import {
+  closeLiveRoom,
+  getLiveRoom,
+  listLiveRooms,
+  openLiveRoom,
+  takeOver,
+} from './handlers/live-rooms.js';
 import {
   makeFromReference,
   makePptVideo,
@@ -30,6 +38,8 @@ const PPT = `${V2}mediaproduction/mediaproduction/`;
 const ASSETS = `${V2}crmserver/customerassetservice/`;
 const SESSIONS = `${V2}sessionmanager/sessionmanagerservice/`;
 const DRIVE = `${V2}interactdriver/interactdriverservice/`;
+const LIVE = `${V2}liveroom/liveroomservice/`;
+const CLONING = `${V2}assetmanager/customservice/`;
 
 /** Behaviour by path. Paths and required fields come from the operation table. */
 const behaviour: Readonly<Record<string, (path: string) => Handler>> = {
@@ -47,6 +57,15 @@ const behaviour: Readonly<Record<string, (path: string) => Handler>> = {
   [`${ASSETS}describesmallsampleimage`]: () => describeAvatars,
   [`${ASSETS}getanchor`]: () => describeAnchors,
   [`${ASSETS}getimagebyanchor`]: () => describeAnchorAvatars,
+  [`${LIVE}openliveroom`]: () => openLiveRoom,
+  [`${LIVE}getliveroom`]: () => getLiveRoom,
+  [`${LIVE}listliveroomofappkey`]: () => listLiveRooms,
+  [`${LIVE}takeover`]: () => takeOver,
+  [`${LIVE}closeliveroom`]: () => closeLiveRoom,
+  [`${CLONING}getuploadcredentials`]: () => uploadCredentials,
+  [`${CLONING}make`]: () => makeClone,
+  [`${CLONING}getprogress`]: () => cloneProgress,
+  [`${CLONING}customerconfirm`]: () => confirmClone,
   ...Object.fromEntries(
     Object.entries(sessionBehaviour).map(([name, make]) => [
       `${name === 'command' ? DRIVE : SESSIONS}${name}`,

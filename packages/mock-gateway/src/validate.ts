@@ -77,3 +77,27 @@ export function oneOf<T extends string | number>(
   }
   return value as T;
 }
+
+/** An http(s) URL shorter than `max` characters, when present; 100002 otherwise. @internal */
+export function checkUrl(
+  payload: Record<string, unknown>,
+  field: string,
+  max = 1000,
+): string | undefined {
+  const value = optional(payload, field, 'string');
+  if (value === undefined || value === '') return undefined;
+  let ok = value.length < max;
+  try {
+    ok &&= /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    throw new Refusal(
+      CODES.badValue,
+      'InvalidParameterValue.Url',
+      `Payload.${field} must be an http(s) URL shorter than ${max} characters`,
+    );
+  }
+  return value;
+}

@@ -1,6 +1,8 @@
 import type { Catalogue } from '../catalogue.js';
 import type { SessionStore } from '../sessions/store.js';
 import type { MockTask, TaskEngine } from '../tasks.js';
+import type { CloningStore } from './cloning.js';
+import type { LiveRoomStore } from './live-rooms.js';
 
 /** What a handler knows about the call. @internal */
 export interface CallContext {
@@ -17,6 +19,10 @@ export interface Services {
   readonly engine: TaskEngine;
   /** Interactive sessions and the avatar's speech timeline. */
   readonly sessions: SessionStore;
+  /** Live rooms (1240/112139–112144). */
+  readonly liveRooms: LiveRoomStore;
+  /** Cloning tasks (1240/105223, 96070, 105225). */
+  readonly cloning: CloningStore;
   readonly catalogue: Catalogue;
   readonly avatarKeys: ReadonlySet<string>;
   readonly timbreKeys: ReadonlySet<string>;

@@ -8,7 +8,7 @@ import {
   type TaskInput,
   type TaskLane,
 } from '../tasks.js';
-import { inRange, oneOf, optional } from '../validate.js';
+import { checkUrl, inRange, oneOf, optional } from '../validate.js';
 import type { CallContext, Handler, Services } from './context.js';
 
 const MAX_SSML = 20_000;
@@ -50,25 +50,6 @@ function checkTimbre(key: string | undefined, services: Services, field: string)
       `${field} ${JSON.stringify(key.slice(0, 64))} is not a timbre of this account`,
     );
   }
-}
-
-function checkUrl(payload: Record<string, unknown>, field: string, max = 1000): string | undefined {
-  const value = optional(payload, field, 'string');
-  if (value === undefined || value === '') return undefined;
-  let ok = value.length < max;
-  try {
-    ok &&= /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    ok = false;
-  }
-  if (!ok) {
-    throw new Refusal(
-      CODES.badValue,
-      'InvalidParameterValue.Url',
-      `Payload.${field} must be an http(s) URL shorter than ${max} characters`,
-    );
-  }
-  return value;
 }
 
 /** `SpeechParam` checks shared by the makers; returns the speed. */
