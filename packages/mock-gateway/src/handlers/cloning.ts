@@ -44,7 +44,10 @@ export function createCloningStore(): CloningStore {
 
 function tasksOf(store: CloningStore, appkey: string): Map<string, CloneTask> {
   let tasks = store.tasks.get(appkey);
-  if (!tasks) store.tasks.set(appkey, (tasks = new Map()));
+  if (!tasks) {
+    tasks = new Map();
+    store.tasks.set(appkey, tasks);
+  }
   return tasks;
 }
 

@@ -59,7 +59,10 @@ function describe(room: Room, now: number, origin: string) {
 
 function roomsOf(store: LiveRoomStore, appkey: string): Map<string, Room> {
   let rooms = store.rooms.get(appkey);
-  if (!rooms) store.rooms.set(appkey, (rooms = new Map()));
+  if (!rooms) {
+    rooms = new Map();
+    store.rooms.set(appkey, rooms);
+  }
   return rooms;
 }
 
