@@ -1,6 +1,7 @@
 import { CODES, Refusal } from '../errors.js';
 import { oneOf, optional } from '../validate.js';
 import type { CallContext, Handler } from './context.js';
+import { ownedBy } from './per-appkey.js';
 
 /** The stages of a cloning task (1240/96070), and how long each takes, ms of gateway time. */
 const STAGES = [
@@ -42,18 +43,9 @@ export function createCloningStore(): CloningStore {
   return { tasks: new Map(), next: 0 };
 }
 
-function tasksOf(store: CloningStore, appkey: string): Map<string, CloneTask> {
-  let tasks = store.tasks.get(appkey);
-  if (!tasks) {
-    tasks = new Map();
-    store.tasks.set(appkey, tasks);
-  }
-  return tasks;
-}
-
 function findTask(store: CloningStore, payload: Record<string, unknown>, context: CallContext) {
   const id = String(payload['TaskId']);
-  const task = tasksOf(store, context.appkey).get(id);
+  const task = ownedBy(store.tasks, context.appkey).get(id);
   if (!task) {
     // 110006 记录不存在, "check the TaskId" (1240/96071).
     throw new Refusal(
@@ -117,7 +109,7 @@ export const makeClone: Handler = (payload, context, services) => {
   const store = services.cloning;
   store.next += 1;
   const taskId = `clone-${String(store.next).padStart(6, '0')}`;
-  tasksOf(store, context.appkey).set(taskId, {
+  ownedBy(store.tasks, context.appkey).set(taskId, {
     taskId,
     anchorName: name,
     makeType,

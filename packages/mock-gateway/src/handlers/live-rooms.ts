@@ -3,6 +3,7 @@ import { CODES, Refusal } from '../errors.js';
 import { checkReqId } from '../sessions/handlers.js';
 import { checkUrl, inRange, oneOf, optional } from '../validate.js';
 import type { CallContext, Handler } from './context.js';
+import { ownedBy } from './per-appkey.js';
 
 /** How long a room takes to reach each status after `openliveroom`, ms of gateway time. */
 const STREAM_READY_MS = 3000;
@@ -57,18 +58,9 @@ function describe(room: Room, now: number, origin: string) {
   };
 }
 
-function roomsOf(store: LiveRoomStore, appkey: string): Map<string, Room> {
-  let rooms = store.rooms.get(appkey);
-  if (!rooms) {
-    rooms = new Map();
-    store.rooms.set(appkey, rooms);
-  }
-  return rooms;
-}
-
 function findRoom(store: LiveRoomStore, payload: Record<string, unknown>, context: CallContext) {
   const id = payload['LiveRoomId'] as string;
-  const room = roomsOf(store, context.appkey).get(id);
+  const room = ownedBy(store.rooms, context.appkey).get(id);
   if (!room) {
     throw new Refusal(
       CODES.recordNotFound,
@@ -116,7 +108,7 @@ export const openLiveRoom: Handler = (payload, context, services) => {
   const store = services.liveRooms;
   store.next += 1;
   const liveRoomId = `lm${String(1e19 + store.next * 7919).slice(1)}`;
-  roomsOf(store, context.appkey).set(liveRoomId, {
+  ownedBy(store.rooms, context.appkey).set(liveRoomId, {
     liveRoomId,
     openedAt: context.now,
     protocol,
@@ -140,7 +132,9 @@ export const listLiveRooms: Handler = (payload, context, services) => {
   const reqId = checkReqId(payload);
   const index = inRange(payload, 'PageIndex', 1, Number.MAX_SAFE_INTEGER)!;
   const size = inRange(payload, 'PageSize', 1, 1000)!;
-  const open = [...roomsOf(services.liveRooms, context.appkey).values()].filter((r) => !r.closed);
+  const open = [...ownedBy(services.liveRooms.rooms, context.appkey).values()].filter(
+    (r) => !r.closed,
+  );
   const page = open.slice((index - 1) * size, index * size);
   return {
     ReqId: reqId,
