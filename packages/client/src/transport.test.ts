@@ -74,3 +74,32 @@ describe('transport timeouts', () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+describe('transport retries by the error tables (1240/81277, 100406)', () => {
+  const options = { appkey: 'a', accessToken: 'tok-SECRET-transport', baseUrl: 'http://gw.test' };
+  const retry = { limit: 2, baseDelay: 1, maxDelay: 2 };
+  /** Answers `code` first, then success. */
+  const answering = (code: number) => {
+    const calls: string[] = [];
+    const fetch = async (input: unknown) => {
+      calls.push((input as Request).url);
+      if (calls.length > 1) return ok();
+      return Response.json({ Header: { Code: code, Message: 'X:y', RequestID: 'r' }, Payload: {} });
+    };
+    return { calls, fetch };
+  };
+
+  it.each([
+    ['throttling (safe to resend)', 100012, '/v2/make', false, 2],
+    ['not enough compute (safe to resend)', -101001, '/v2/make', false, 2],
+    ['an internal error on an idempotent read (may later succeed)', -101000, '/v2/read', true, 2],
+    ['an internal error on a make: the gateway may have acted', -101000, '/v2/make', false, 1],
+    ['a bad parameter', 100001, '/v2/read', true, 1],
+    ['100014, whose advice is to check the quota', 100014, '/v2/read', true, 1],
+  ])('%s: %i on %s → %i call(s)', async (_what, code, path, idempotent, expected) => {
+    const { calls, fetch } = answering(code);
+    const client = createClient({ ...options, fetch, retry });
+    await client.request(path, {}, { idempotent }).catch((e) => e);
+    expect(calls).toHaveLength(expected);
+  });
+});

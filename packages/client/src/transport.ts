@@ -354,8 +354,11 @@ export function createTransport(options: ResolvedOptions): Transport {
           throw new RetryRequest(0);
         }
       }
-      // `retryable` codes are the ones where the gateway did not act: any call may repeat.
-      if (error.retryable) return retryOrFail(state, response, error, url);
+      // A refusal before acting (throttling, no compute…) may be repeated for any call; an
+      // internal error after which the gateway may have acted, only for an idempotent one.
+      if (error.safeToResend || (error.mayLaterSucceed && state.idempotent)) {
+        return retryOrFail(state, response, error, url);
+      }
     } else if (
       response.ok &&
       error instanceof TvsEnvelopeError &&

@@ -41,6 +41,12 @@ export interface TvsApiErrorInit {
 export class TvsApiError extends TvsError {
   override name = 'TvsApiError';
   declare readonly code: number;
+  /**
+   * `safeToResend || mayLaterSucceed`.
+   * @deprecated Read `safeToResend` (any call may be sent again) and `mayLaterSucceed` (only an
+   *   idempotent call may): one flag cannot tell the two apart.
+   */
+  declare readonly retryable: boolean;
   /** The gateway's message, cut to 200 characters at most. */
   readonly gatewayMessage: string;
   /** The class part of the gateway's message, such as `InternalError.DataNotExist`. */
