@@ -19,7 +19,11 @@ import {
   type WorkerHandle,
 } from './harness.js';
 
-const PROJECT = { VirtualmanProjectId: 'proj-edge', Protocol: 'webrtc' as const };
+const PROJECT = {
+  VirtualmanProjectId: 'proj-edge',
+  Protocol: 'webrtc' as const,
+  DriverType: 1 as const,
+};
 
 let gateway: MockGateway;
 let server: ListeningGateway;

@@ -128,6 +128,7 @@ describe('no secret leaves the Worker: access token, bearer token, signature, ap
       const { SessionId } = await direct.sessions.create({
         VirtualmanProjectId: 'proj-secrets',
         Protocol: 'webrtc',
+        DriverType: 1,
         UserId,
       });
       await direct.sessions.waitReady(SessionId, { pollInterval: 50 });
