@@ -110,7 +110,11 @@ describe('text to video', () => {
     const node = createClient({ appkey: APPKEY, accessToken: ACCESS_TOKEN, baseUrl: mock.url });
     const [someAvatar] = gateway.catalogue.avatars;
     for (let i = 0; i < 2; i++) {
-      await node.video.make({ VirtualmanKey: someAvatar!.VirtualmanKey, InputSsml: LONG_SCRIPT });
+      await node.video.make({
+        VirtualmanKey: someAvatar!.VirtualmanKey,
+        InputSsml: LONG_SCRIPT,
+        SpeechParam: { Speed: 1 },
+      });
     }
     const ahead = gateway.tasks.slice(-2);
 
