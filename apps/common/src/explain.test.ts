@@ -1,4 +1,5 @@
 import {
+  FAIL_CODES,
   TvsAmbiguousError,
   TvsApiError,
   TvsChannelError,
@@ -65,11 +66,22 @@ describe('explainTvsError', () => {
     expect(explained.hints).toEqual(COMMON_HINTS.content);
   });
 
-  it('adds the retry hint to a retryable task failure', () => {
-    const failed = new TvsTaskFailedError('t1', { Status: 'FAIL', FailCode: 801005 });
-    const explained = explainTvsError(failed, surface);
-    expect(explained.headline).toBe('The video task t1 failed (FailCode 801005, content).');
-    expect(explained.hints.includes(RETRY_TASK_HINT)).toBe(failed.retryable);
+  it('adds the retry hint to a task failure that may succeed when submitted again', () => {
+    const crashed = new TvsTaskFailedError('t1', {
+      Status: 'FAIL',
+      FailCode: FAIL_CODES.RENDER_CRASHED,
+    });
+    const explained = explainTvsError(crashed, surface);
+    expect(explained.headline).toBe(
+      `The video task t1 failed (FailCode ${FAIL_CODES.RENDER_CRASHED}, internal).`,
+    );
+    expect(explained.hints).toContain(RETRY_TASK_HINT);
+
+    const rejected = new TvsTaskFailedError('t2', {
+      Status: 'FAIL',
+      FailCode: FAIL_CODES.INVALID_PARAMETER,
+    });
+    expect(explainTvsError(rejected, surface).hints).not.toContain(RETRY_TASK_HINT);
   });
 
   it('names where the calls went for network and HTTP failures', () => {
