@@ -169,12 +169,13 @@ describe('text to video', () => {
     await screenshot(page, 'video-playing');
   });
 
-  it('explains a failed task as the CLI does (FailCode 801005)', async () => {
+  // The content review refuses a script at submission, with API code 801005 (1240/81277).
+  it('explains a refused script as the CLI does (801005)', async () => {
     await page.locator('#script').fill('This line has a blockedword in it.');
     await page.getByRole('button', { name: 'Make the video' }).click();
-    await shows('#video-error .headline', 'FailCode 801005');
+    await shows('#video-error .headline', 'error 801005');
     const panel = await page.locator('#video-error [role="alert"]').textContent();
-    expect(panel).toMatch(/The video task \w+ failed \(FailCode 801005, content\)\./);
+    expect(panel).toContain('The gateway refused the call: error 801005 (content).');
     expect(panel).toContain('What it means: ');
     expect(panel).toContain('Rephrase the text: it failed the content review.');
     await screenshot(page, 'video-error');
