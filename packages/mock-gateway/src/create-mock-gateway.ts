@@ -4,6 +4,7 @@ import { type VerifyFailureReason, verifySignedUrl } from '@tvs/signer';
 import { type Catalogue, defaultCatalogue } from './catalogue.js';
 import { createClock, type GatewayClock, type Now } from './clock.js';
 import { CODES, Refusal } from './errors.js';
+import { cutBody, stalledAnswer, stalledBody } from './fault-bodies.js';
 import {
   createFaults,
   type FaultControl,
@@ -16,6 +17,7 @@ import { createLiveRoomStore } from './handlers/live-rooms.js';
 import { callbackPayload } from './handlers/video.js';
 import { type MediaBody, resultFile, resultFileName, sample } from './media.js';
 import { createRandom } from './prng.js';
+import { createResponses, envelopeBytes, messageForCode } from './responses.js';
 import { buildRoutes } from './routes.js';
 import { createChannelHost } from './sessions/channel.js';
 import { createSessionControl, type MockSessionControl } from './sessions/control.js';
@@ -79,8 +81,10 @@ export interface CallRecord {
   readonly message?: string;
   /** `ok`, `refused` (an error envelope or status), or `fault` (an injected fault hit it). */
   readonly verdict: 'ok' | 'refused' | 'fault';
-  /** The fault that hit it. */
+  /** The fault that hit it (a fault chosen for a request the gateway refused is listed too). */
   readonly fault?: FaultRule['kind'];
+  /** The real-time delay a `latency` fault added, ms. */
+  readonly latencyMs?: number;
   /** Why authentication failed. */
   readonly authFailure?: VerifyFailureReason;
   /** The signature parameters as sent (first occurrence). */
@@ -366,46 +370,7 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
     if (calls.length > maxCalls) calls = calls.slice(-Math.ceil(maxCalls * 0.9));
   }
 
-  const headersFor = (extra: Record<string, string> = {}) => ({
-    Date: new Date(clock.wallClock()).toUTCString(),
-    ...extra,
-  });
-
-  function envelopeResponse(
-    requestId: string,
-    code: number,
-    message: string,
-    payload: Record<string, unknown>,
-    status = 200,
-    extra: Record<string, string> = {},
-  ): Response {
-    return new Response(
-      JSON.stringify({
-        Header: { Code: code, Message: message, RequestID: requestId },
-        Payload: payload,
-      }),
-      {
-        status,
-        headers: headersFor({ 'Content-Type': 'application/json;charset=utf-8', ...extra }),
-      },
-    );
-  }
-
-  function mediaResponse(method: string, media: MediaBody): Response {
-    const bytes =
-      typeof media.body === 'string' ? new TextEncoder().encode(media.body) : media.body;
-    return new Response(method === 'HEAD' ? null : (bytes as Uint8Array<ArrayBuffer>), {
-      status: 200,
-      headers: headersFor({
-        'Content-Type': media.type,
-        'Content-Length': String(bytes.byteLength),
-        'Cache-Control': 'private, max-age=604800',
-        // Public and unsigned, like the storage URLs the gateway hands out: a web page may read
-        // them (a player's subtitles, say) from any origin.
-        'Access-Control-Allow-Origin': '*',
-      }),
-    });
-  }
+  const responses = createResponses(clock.wallClock);
 
   /** GET/HEAD under `/media/`: task results and catalogue samples, unsigned like COS URLs. */
   function serveMedia(method: string, path: string): Response | undefined {
@@ -422,7 +387,7 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       media = sample('mp3');
     }
     if (!media) return undefined;
-    return mediaResponse(method, media);
+    return responses.media(method, media);
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -441,11 +406,17 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       ...(query.get('timestamp') !== null ? { timestamp: query.get('timestamp')! } : {}),
       ...(query.get('signature') !== null ? { signature: query.get('signature')! } : {}),
     };
-    const base = { at, method, path, ...signatureParams };
     settle();
 
     // Faults in front of the gateway: latency, a dropped connection, a load balancer error.
     const chosen = faults.choose(path);
+    const base = {
+      at,
+      method,
+      path,
+      ...signatureParams,
+      ...(chosen.latencyMs > 0 ? { latencyMs: chosen.latencyMs } : {}),
+    };
     if (chosen.latencyMs > 0) await sleep(chosen.latencyMs);
     const fault = chosen.fault;
     if (fault?.kind === 'reset-before') {
@@ -458,9 +429,10 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       const status = fault.httpStatus ?? 502;
       const title = status === 503 ? '503 Service Temporarily Unavailable' : '502 Bad Gateway';
       record({ ...base, requestId: '', httpStatus: status, verdict: 'fault', fault: fault.kind });
-      return new Response(
+      return responses.text(
+        status,
         `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>stgw</center>\r\n</body>\r\n</html>\r\n`,
-        { status, headers: headersFor({ 'Content-Type': 'text/html' }) },
+        'text/html',
       );
     }
 
@@ -468,13 +440,7 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       const media = serveMedia(method, path);
       const status = media ? 200 : 404;
       record({ ...base, requestId: '', httpStatus: status, verdict: media ? 'ok' : 'refused' });
-      return (
-        media ??
-        new Response('Not Found', {
-          status: 404,
-          headers: headersFor({ 'Content-Type': 'text/plain' }),
-        })
-      );
+      return media ?? responses.text(404, 'Not Found');
     }
 
     const bytes = await readLimited(request);
@@ -495,16 +461,36 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
         code: refusal.code,
         message: refusal.message,
         verdict: fault ? 'fault' : 'refused',
+        ...(fault ? { fault: fault.kind } : {}),
         ...extra,
       });
-      return envelopeResponse(
+      return responses.envelope(
         requestId,
         refusal.code,
         refusal.message,
         {},
-        refusal.httpStatus,
-        refusal.headers,
+        {
+          status: refusal.httpStatus,
+          headers: refusal.headers,
+        },
       );
+    };
+
+    /** An `api-error` fault's answer: any code, in the gateway's `Class:text` style. */
+    const apiError = (rule: FaultRule): Response => {
+      const code = rule.code ?? CODES.internal;
+      const message = messageForCode(code);
+      const status = rule.status ?? 200;
+      record({
+        ...base,
+        requestId,
+        httpStatus: status,
+        code,
+        message,
+        verdict: 'fault',
+        fault: rule.kind,
+      });
+      return responses.envelope(requestId, code, message, {}, { status });
     };
 
     if (bytes === 'too-large') {
@@ -560,6 +546,9 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
         }),
       );
     }
+    if (fault?.kind === 'api-error' && fault.afterProcessing === false) {
+      return apiError(fault);
+    }
     if (text === undefined) {
       return refuse(
         new Refusal(
@@ -611,30 +600,30 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       throw error;
     }
     settle();
-    if (fault?.kind === 'reset-after') {
-      record({ ...base, requestId, httpStatus: 0, code: 0, verdict: 'fault', fault: fault.kind });
-      throw new SimulatedNetworkError(true);
+    const faulted = (httpStatus: number, kind: FaultRule['kind']) =>
+      record({ ...base, requestId, httpStatus, code: 0, verdict: 'fault', fault: kind });
+    const answer = envelopeBytes(requestId, 0, '', result);
+    switch (fault?.kind) {
+      case 'api-error':
+        return apiError(fault);
+      case 'reset-after':
+        faulted(0, fault.kind);
+        throw new SimulatedNetworkError(true);
+      case 'malformed-json':
+        faulted(200, fault.kind);
+        return responses.bytes(answer.slice(0, Math.max(1, Math.floor(answer.length / 2))));
+      case 'cut-body':
+        faulted(200, fault.kind);
+        return responses.stream(cutBody(answer), answer.byteLength);
+      case 'stall':
+        faulted(0, fault.kind);
+        return stalledAnswer(request.signal);
+      case 'stall-body':
+        faulted(200, fault.kind);
+        return responses.stream(stalledBody(answer, request.signal), answer.byteLength);
     }
-    if (fault?.kind === 'malformed-json') {
-      record({ ...base, requestId, httpStatus: 200, code: 0, verdict: 'fault', fault: fault.kind });
-      const full = JSON.stringify({
-        Header: { Code: 0, Message: '', RequestID: requestId },
-        Payload: result,
-      });
-      return new Response(full.slice(0, Math.max(1, Math.floor(full.length / 2))), {
-        status: 200,
-        headers: headersFor({ 'Content-Type': 'application/json;charset=utf-8' }),
-      });
-    }
-    record({
-      ...base,
-      requestId,
-      httpStatus: 200,
-      code: 0,
-      verdict: 'ok',
-      ...(fault ? { fault: fault.kind } : {}),
-    });
-    return envelopeResponse(requestId, 0, '', result);
+    record({ ...base, requestId, httpStatus: 200, code: 0, verdict: 'ok' });
+    return responses.bytes(answer);
   }
 
   const gateway: MockGateway = {
@@ -644,11 +633,12 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       try {
         return await handle(request);
       } catch (error) {
-        if (error instanceof SimulatedNetworkError) throw error;
+        // A dropped connection, or a stalled answer the caller gave up on, rejects as fetch does.
+        if (error instanceof SimulatedNetworkError || request.signal.aborted) throw error;
         // A bug in the mock must not look like a hang: answer as the gateway's internal error.
         const requestId = newRequestId();
         const message = `InternalError:${String((error as Error)?.message ?? error).slice(0, 200)}`;
-        return envelopeResponse(requestId, CODES.internal, message, {}, 500);
+        return responses.envelope(requestId, CODES.internal, message, {}, { status: 500 });
       }
     },
     async listen(port) {

@@ -1,18 +1,34 @@
-import type { API_CODES } from '@tvs/envelope';
+import { API_CODES } from '@tvs/envelope';
+
 /** What a fault does. */
 export type FaultKind =
   /** Waits `latencyMs` (real time) before handling the request; combines with the others. */
   | 'latency'
   /** Answers `Code: 100012` without acting, with a `Retry-After` header when `retryAfterSeconds` is set. */
   | 'throttle'
-  /** Answers HTTP `status` (502 or 503) with an HTML body, as a load balancer in front of the gateway does. */
+  /** Answers HTTP `httpStatus` (502 or 503) with an HTML body, as a load balancer in front of the gateway does. */
   | 'http-error'
+  /**
+   * Answers an error envelope with `Header.Code` = `code` (any API code; default
+   * `API_CODES.INTERNAL_ERROR`) and HTTP `status` (default 200), after acting or not
+   * (`afterProcessing`, default true: the task or session exists).
+   */
+  | 'api-error'
   /** Drops the connection before the gateway acts: nothing happened. */
   | 'reset-before'
   /** Acts (the task exists), then drops the connection: the reply is lost. */
   | 'reset-after'
   /** Acts, then answers HTTP 200 with a body that is not valid JSON. */
-  | 'malformed-json';
+  | 'malformed-json'
+  /**
+   * Acts, sends the headers (`Content-Length` of the whole body) and part of the body, then
+   * drops the connection.
+   */
+  | 'cut-body'
+  /** Acts, then never answers (no headers) until the client gives up and closes the connection. */
+  | 'stall'
+  /** Acts, sends the headers and part of the body, then nothing more until the client gives up. */
+  | 'stall-body';
 
 /** One fault rule. */
 export interface FaultRule {
@@ -30,12 +46,24 @@ export interface FaultRule {
   readonly latencyMs?: number;
   /** For `throttle`: adds `Retry-After: <seconds>`. */
   readonly retryAfterSeconds?: number;
-  /** For `throttle`: the HTTP status (default 200, as the gateway reports errors in the envelope). */
+  /**
+   * For `throttle` and `api-error`: the HTTP status, 200–599 (default 200, as the gateway reports
+   * errors in the envelope; 500 for an internal error answered as one).
+   */
   readonly status?: number;
   /** For `http-error`: 502 (default) or 503. */
   readonly httpStatus?: 502 | 503;
-  /** For `throttle`: the code, `API_CODES.REQUEST_LIMIT_EXCEEDED` (default) or `API_CODES.TOO_FREQUENT`. */
-  readonly code?: typeof API_CODES.REQUEST_LIMIT_EXCEEDED | typeof API_CODES.TOO_FREQUENT;
+  /**
+   * The `Header.Code` answered. For `throttle`: `API_CODES.REQUEST_LIMIT_EXCEEDED` (default) or
+   * `API_CODES.TOO_FREQUENT`. For `api-error`: any non-zero API code (default
+   * `API_CODES.INTERNAL_ERROR`, −101000; `API_CODES.INSUFFICIENT_COMPUTE` is −101001).
+   */
+  readonly code?: number;
+  /**
+   * For `api-error`: whether the gateway acted before answering the error (default true: the
+   * task or session exists, as after an internal error) or refused before acting (false).
+   */
+  readonly afterProcessing?: boolean;
 }
 
 /** The faults that hit one request, once chosen. @internal */
@@ -60,14 +88,23 @@ export interface FaultControl {
   clockSkewMs: number;
 }
 
-const KINDS: ReadonlySet<string> = new Set([
+const KINDS: ReadonlySet<string> = new Set<FaultKind>([
   'latency',
   'throttle',
   'http-error',
+  'api-error',
   'reset-before',
   'reset-after',
   'malformed-json',
+  'cut-body',
+  'stall',
+  'stall-body',
 ]);
+
+const THROTTLE_CODES: readonly number[] = [
+  API_CODES.REQUEST_LIMIT_EXCEEDED,
+  API_CODES.TOO_FREQUENT,
+];
 
 function checkRule(rule: FaultRule, where: string): FaultRule {
   if (rule === null || typeof rule !== 'object' || !KINDS.has(rule.kind)) {
@@ -82,6 +119,19 @@ function checkRule(rule: FaultRule, where: string): FaultRule {
   const p = rule.probability;
   if (p !== undefined && !(typeof p === 'number' && p >= 0 && p <= 1)) {
     throw new TypeError(`${where}: probability must be between 0 and 1`);
+  }
+  const { code, status, afterProcessing } = rule;
+  if (status !== undefined && !(Number.isInteger(status) && status >= 200 && status <= 599)) {
+    throw new TypeError(`${where}: status must be an HTTP status from 200 to 599`);
+  }
+  if (rule.kind === 'throttle' && code !== undefined && !THROTTLE_CODES.includes(code)) {
+    throw new TypeError(`${where}: a throttle's code is ${THROTTLE_CODES.join(' or ')}`);
+  }
+  if (code !== undefined && !(Number.isSafeInteger(code) && code !== 0)) {
+    throw new TypeError(`${where}: code must be a non-zero integer`);
+  }
+  if (afterProcessing !== undefined && typeof afterProcessing !== 'boolean') {
+    throw new TypeError(`${where}: afterProcessing must be a boolean`);
   }
   return { ...rule };
 }
@@ -148,20 +198,42 @@ export function createFaults(
   };
 }
 
+/** The faults that drop or starve a connection. */
+export type NetworkFaultKind = 'reset-before' | 'reset-after' | 'cut-body' | 'stall' | 'stall-body';
+
+const NETWORK_FAULT_TEXT: Record<NetworkFaultKind, string> = {
+  'reset-before': 'connection reset before the request was processed',
+  'reset-after': 'connection reset after the request was processed',
+  'cut-body': 'connection dropped in the middle of the response body',
+  stall: 'no response: the gateway stalled',
+  'stall-body': 'the response body stalled',
+};
+
 /**
- * What the fetch handler rejects with when a fault drops the connection, as `fetch` rejects with
- * a `TypeError` on a network error. The Node adapter destroys the socket instead.
+ * What the fetch handler rejects with when a fault drops the connection (and what the body of a
+ * `cut-body` response errors with), as `fetch` rejects with a `TypeError` on a network error.
+ * The Node adapter drops the socket instead.
+ *
+ * @example
+ * ```ts
+ * import { SimulatedNetworkError } from '@tvs/mock-gateway';
+ * gateway.faults.next({ kind: 'reset-after' });
+ * const error = await gateway.fetch(signedUrl, init).catch((e) => e);
+ * if (error instanceof SimulatedNetworkError) console.log(error.fault, error.afterProcessing);
+ * ```
  */
 export class SimulatedNetworkError extends TypeError {
   /** Whether the gateway had acted on the request before the connection dropped. */
   readonly afterProcessing: boolean;
-  constructor(afterProcessing: boolean) {
-    super(
-      afterProcessing
-        ? 'mock gateway: connection reset after the request was processed (fault reset-after)'
-        : 'mock gateway: connection reset before the request was processed (fault reset-before)',
-    );
+  /** The fault that dropped it. */
+  readonly fault: NetworkFaultKind;
+  constructor(
+    afterProcessing: boolean,
+    fault: NetworkFaultKind = afterProcessing ? 'reset-after' : 'reset-before',
+  ) {
+    super(`mock gateway: ${NETWORK_FAULT_TEXT[fault]} (fault ${fault})`);
     this.name = 'SimulatedNetworkError';
     this.afterProcessing = afterProcessing;
+    this.fault = fault;
   }
 }

@@ -42,6 +42,59 @@ function readBody(req: IncomingMessage): Promise<{ body: Buffer; truncated: bool
   });
 }
 
+/** Resolves when `res` can take more data, or when its connection is gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/**
+ * Writes a response as it comes: the headers once the gateway answers, then each chunk of the
+ * body (with backpressure). A body that errors (a `cut-body` fault) ends the connection after
+ * what was sent; a body that never ends (`stall-body`) keeps it open until the client leaves.
+ */
+async function send(
+  res: ServerResponse,
+  response: Response,
+  head: boolean,
+  close: boolean,
+): Promise<void> {
+  const out: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  if (close) out['connection'] = 'close';
+  res.writeHead(response.status, out);
+  if (head || !response.body) {
+    await response.body?.cancel().catch(() => {});
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  // The client left: stop reading (a stalled body's source is freed by the request's signal).
+  res.once('close', () => void reader.cancel().catch(() => {}));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return;
+      if (!res.write(value)) await drained(res);
+    }
+  } catch {
+    // What was written stays written; then the connection goes, with the answer incomplete.
+    res.socket?.destroySoon();
+    return;
+  }
+  res.end();
+}
+
 async function serve(
   gateway: MockGateway,
   origin: string,
@@ -69,22 +122,23 @@ async function serve(
   } catch {
     url = `${origin}/`;
   }
+  // The client closing the connection before the answer is complete is the request's abort: a
+  // stalled answer or body then lets go of it.
+  const left = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished)
+      left.abort(new Error('mock gateway: the client closed the connection'));
+  });
   const request = new Request(url, {
     method,
     headers,
+    signal: left.signal,
     ...(method === 'GET' || method === 'HEAD' ? {} : { body: new Uint8Array(body) }),
   });
   const response = await gateway.fetch(request);
-  const payload = Buffer.from(await response.arrayBuffer());
-  const out: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    out[name] = value;
-  });
-  if (truncated) out['connection'] = 'close';
-  if (!out['content-length'] && method !== 'HEAD') out['content-length'] = String(payload.length);
-  res.writeHead(response.status, out);
-  res.end(method === 'HEAD' ? undefined : payload);
+  // The rest of an oversized body is never read: the connection cannot be reused.
   if (truncated) res.once('finish', () => req.socket.destroy());
+  await send(res, response, method === 'HEAD', truncated);
 }
 
 /**
@@ -113,6 +167,7 @@ export async function listen(gateway: MockGateway, port = 0): Promise<ListeningG
     { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
     (req, res) => {
       serve(gateway, origin, req, res).catch((error: unknown) => {
+        if (res.destroyed) return; // the client left first
         if (!(error instanceof SimulatedNetworkError) && !res.headersSent) {
           try {
             res.writeHead(500, { 'content-type': 'text/plain', connection: 'close' });
