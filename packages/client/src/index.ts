@@ -49,6 +49,8 @@ export {
   CommandChannel,
   type CommandChannelOptions,
   type DriveHandle,
+  type InterruptOptions,
+  type InterruptResult,
   type ReconnectOptions,
   type SendAudioOptions,
   type SendAudioResult,

@@ -47,8 +47,15 @@ export function retryPolicy(retry: RetryOptions | false | undefined): RetryPolic
   };
 }
 
-/** Exponential backoff with full jitter: uniform in [0, min(maxDelay, base · 2^(n−1))). @internal */
-export function backoff(policy: RetryPolicy, retry: number, random = Math.random): number {
+/**
+ * Exponential backoff with full jitter: uniform in [0, min(maxDelay, base · 2^(n−1))). The one
+ * backoff of the package: HTTP retries and the command channel's reconnections use it. @internal
+ */
+export function backoff(
+  policy: Pick<RetryPolicy, 'baseDelay' | 'maxDelay'>,
+  retry: number,
+  random = Math.random,
+): number {
   return random() * Math.min(policy.maxDelay, policy.baseDelay * 2 ** (retry - 1));
 }
 

@@ -1,4 +1,13 @@
+import { LIMITS } from '@tvs/envelope';
 import { sleep } from '../sleep.js';
+
+/**
+ * Milliseconds between two `SEND_TEXT` frames of one session, on the channel and over HTTP:
+ * the gateway wants them *more than* one second apart (1240/100397, 1240/100404), so
+ * `LIMITS.TEXT_INTERVAL_MS` plus a 100 ms margin for the jitter between our clock and the time
+ * the gateway reads each frame. @internal
+ */
+export const TEXT_PACING_MS = LIMITS.TEXT_INTERVAL_MS + 100;
 
 /** Runs tasks one after another, starting each at least `intervalMs` after the previous one. @internal */
 export interface Pacer {

@@ -1,5 +1,5 @@
 import { type DriveCommandRequest, textFrame } from '@tvs/envelope';
-import { createPacer, type Pacer } from '../command-channel/pacer.js';
+import { createPacer, type Pacer, TEXT_PACING_MS } from '../command-channel/pacer.js';
 import type { OperationCall } from '../operation-call.js';
 
 /** Options of `client.drive.sendText`. */
@@ -26,7 +26,7 @@ export interface DriveApi {
   command: OperationCall<'drive.command'>;
   /**
    * Makes the avatar of a started session say `text` over HTTP (at most 4000 bytes of UTF-8).
-   * Calls for the same session are queued to leave at most one per second (1.1 s apart).
+   * Calls for the same session are queued to leave more than a second apart (1.1 s).
    * Not idempotent: a failure after the request may have arrived is a `TvsAmbiguousError`.
    * @throws TypeError/RangeError for a bad session id, empty or oversized text (nothing sent).
    * @example
@@ -46,7 +46,7 @@ export function createDriveApi(command: OperationCall<'drive.command'>): DriveAp
   const pacerFor = (sessionId: string) => {
     let pacer = pacers.get(sessionId);
     if (!pacer) {
-      pacer = createPacer(1100);
+      pacer = createPacer(TEXT_PACING_MS);
       pacers.set(sessionId, pacer);
       if (pacers.size > MAX_PACERS) pacers.delete(pacers.keys().next().value!);
     }
