@@ -118,6 +118,26 @@ const cases: Case[] = [
     }),
   },
   {
+    name: 'an interrupt after TextStart cuts the text short (Interrupt: true, no Text)',
+    run: withLoopback(async (client) => {
+      await inSession(client, 'interrupt', async ({ channel }) => {
+        // 3999 bytes: seconds of speech even at the harness's speech speed.
+        const drive = await channel.sendText('字'.repeat(1333));
+        await new Promise<void>((resolve) =>
+          channel.on('message', ({ message }) => {
+            if (message.ReqId === drive.reqId && message.SpeakStatus === 'TextStart') resolve();
+          }),
+        );
+        const { reqId } = await channel.interrupt();
+        expect(reqId).to.match(/^[0-9a-f]{32}$/);
+        const over = await drive.finished({ timeout: 15_000 });
+        expect(over.SpeakStatus).to.equal('TextOver');
+        // The mock gateway marks a drive it cut short (its own field; the pages name none).
+        expect(over['Interrupted']).to.equal(true);
+      });
+    }),
+  },
+  {
     name: 'refuses audio on a text-only session before sending anything',
     run: withLoopback(async (client) => {
       await inSession(
