@@ -7,7 +7,13 @@ import { CHANNEL_DEFAULTS, type ReconnectPolicy } from './options.js';
 import { type EndVerdict, upgradeVerdict } from './verdicts.js';
 import { messageText, OPEN, type WebSocketConstructor, type WebSocketLike } from './websocket.js';
 
-/** The channel's state. */
+/**
+ * The channel's state.
+ * @example
+ * ```ts
+ * if (channel.state === 'reconnecting') showBanner('reconnecting…');
+ * ```
+ */
 export type ChannelState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /** What the connection needs. @internal */

@@ -3,7 +3,14 @@ import type { TvsChannelError } from '../errors/tvs-channel-error.js';
 import type { ChannelErrorFactory } from './channel-errors.js';
 import { CHANNEL_DEFAULTS } from './options.js';
 
-/** A drive (a text, a text stream or an audio stream) that has been sent. */
+/**
+ * A drive (a text, a text stream or an audio stream) that has been sent.
+ * @example
+ * ```ts
+ * const drive = await channel.sendText('Hello!');
+ * const over = await drive.finished({ timeout: 30_000 }); // SpeakStatus 'TextOver'
+ * ```
+ */
 export interface DriveHandle {
   /** The 32-hex `ReqId` that the gateway's status messages echo. */
   readonly reqId: string;
@@ -15,7 +22,13 @@ export interface DriveHandle {
   finished(options?: WaitOptions): Promise<DownlinkMessage>;
 }
 
-/** Options of waiting for a drive to finish. */
+/**
+ * Options of waiting for a drive to finish.
+ * @example
+ * ```ts
+ * await drive.finished({ timeout: 30_000, signal });
+ * ```
+ */
 export interface WaitOptions {
   signal?: AbortSignal | undefined;
   /** Milliseconds to wait at most (default: no limit). */

@@ -3,7 +3,13 @@ import { TEXT_PACING_MS } from './pacer.js';
 import { type ProxyEndpoint, proxyEndpoint } from './proxy-endpoint.js';
 import { resolveWebSocket, type WebSocketConstructor } from './websocket.js';
 
-/** Reconnection tuning of the command channel. */
+/**
+ * Reconnection tuning of the command channel.
+ * @example
+ * ```ts
+ * client.commandChannel(sessionId, { reconnect: { maxAttempts: 3, baseDelay: 500 } });
+ * ```
+ */
 export interface ReconnectOptions {
   /** Consecutive failed attempts before giving up (default 8). */
   maxAttempts?: number | undefined;

@@ -4,7 +4,13 @@ import { isPcmSource, type PcmSource, pcmChunks } from './audio.js';
 import type { DriveHandle } from './drive-registry.js';
 import type { SenderContext } from './sender.js';
 
-/** Options of {@link CommandChannel.sendAudio}. */
+/**
+ * Options of {@link CommandChannel.sendAudio}.
+ * @example
+ * ```ts
+ * await channel.sendAudio(pcm, { realTimeFactor: 0.9, signal });
+ * ```
+ */
 export interface SendAudioOptions {
   /**
    * Wall time over audio time to pace at, 0.75–1 (default 0.85): after the first six chunks,
@@ -14,7 +20,14 @@ export interface SendAudioOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** An audio stream that has been sent, with its measured pacing. */
+/**
+ * An audio stream that has been sent, with its measured pacing.
+ * @example
+ * ```ts
+ * const sent = await channel.sendAudio(pcm);
+ * console.log(sent.chunks, sent.realTimeFactor); // e.g. 63 0.85
+ * ```
+ */
 export interface SendAudioResult extends DriveHandle {
   /** Audio chunks sent (the empty final packet not included). */
   readonly chunks: number;

@@ -3,7 +3,13 @@ import type { DriveHandle } from './drive-registry.js';
 import type { Pacer } from './pacer.js';
 import type { SenderContext } from './sender.js';
 
-/** Options of {@link CommandChannel.sendText}. */
+/**
+ * Options of {@link CommandChannel.sendText}.
+ * @example
+ * ```ts
+ * await channel.sendText('Read exactly this.', { chatCommand: 'NotUseChat' });
+ * ```
+ */
 export interface SendTextOptions {
   /**
    * `Interrupt` (1240/100397). The newest page says a text always cuts off what the avatar is
@@ -18,13 +24,26 @@ export interface SendTextOptions {
   reqId?: string | undefined;
 }
 
-/** Options of {@link CommandChannel.interrupt}. */
+/**
+ * Options of {@link CommandChannel.interrupt}.
+ * @example
+ * ```ts
+ * await channel.interrupt({ reqId: newRequestId() });
+ * ```
+ */
 export interface InterruptOptions {
   /** The frame's `ReqId` (32 hex); generated when left out. */
   reqId?: string | undefined;
 }
 
-/** An interrupt that has been sent. */
+/**
+ * An interrupt that has been sent.
+ * @example
+ * ```ts
+ * const { reqId } = await channel.interrupt();
+ * console.log('interrupt sent as', reqId);
+ * ```
+ */
 export interface InterruptResult {
   /**
    * The interrupt frame's own `ReqId`. The gateway reports the interruption on the drive it

@@ -3,7 +3,13 @@ import type { DriveHandle } from './drive-registry.js';
 import type { SenderContext } from './sender.js';
 import { splitUtf8 } from './text-chunks.js';
 
-/** Options of {@link CommandChannel.streamText}. */
+/**
+ * Options of {@link CommandChannel.streamText}.
+ * @example
+ * ```ts
+ * await channel.streamText(llmTokens(), { interrupt: true, signal });
+ * ```
+ */
 export interface StreamTextOptions {
   /** Stop what the avatar is saying before the stream starts (`Interrupt` on the first packet). */
   interrupt?: boolean | undefined;
@@ -12,7 +18,14 @@ export interface StreamTextOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** A text stream that has been sent. */
+/**
+ * A text stream that has been sent.
+ * @example
+ * ```ts
+ * const { packets, finished } = await channel.streamText(['Hello, ', 'world.']);
+ * await finished(); // TextOver
+ * ```
+ */
 export interface StreamTextResult extends DriveHandle {
   /** Packets sent, the final one included. */
   readonly packets: number;
