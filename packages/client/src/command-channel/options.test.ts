@@ -14,7 +14,7 @@ describe('resolveChannelOptions', () => {
     expect(resolved.heartbeatInterval).toBeGreaterThan(LIMITS.HEARTBEAT_MIN_MS);
     expect(resolved.heartbeatInterval).toBeLessThan(LIMITS.HEARTBEAT_MAX_MS);
     expect(resolved.textInterval).toBe(TEXT_PACING_MS);
-    expect(TEXT_PACING_MS).toBe(LIMITS.TEXT_INTERVAL_MS + 100);
+    expect(TEXT_PACING_MS).toBe(LIMITS.TEXT_INTERVAL_MS + 200);
     expect(resolved.reconnect).toEqual(CHANNEL_DEFAULTS.reconnect);
     expect(resolved.proxy).toEqual({ url: undefined, protocols: undefined });
     expect(resolved.driverType).toBeUndefined();

@@ -53,8 +53,8 @@ export interface CommandChannelOptions {
   heartbeatInterval?: number | undefined;
   /**
    * Milliseconds between two `SEND_TEXT` frames (`sendText`, `interrupt`), more than 1 000: the
-   * gateway wants text frames more than one second apart (1240/100397). Default 1 100, that is
-   * `LIMITS.TEXT_INTERVAL_MS` plus a 100 ms margin for network jitter.
+   * gateway wants text frames more than one second apart (1240/100397). Default 1 200, that is
+   * `LIMITS.TEXT_INTERVAL_MS` plus a 200 ms margin for the jitter between sending and arrival.
    */
   textInterval?: number | undefined;
   /** Reconnection while the session is open, or `false` to close on the first drop. */

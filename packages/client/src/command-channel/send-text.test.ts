@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TvsChannelError } from '../errors/tvs-channel-error.js';
 import { fakeSender } from './fakes.test-helper.js';
-import { createPacer } from './pacer.js';
+import { createPacer, TEXT_PACING_MS } from './pacer.js';
 import { sendInterrupt, sendText } from './send-text.js';
 
 beforeEach(() => {
@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 /** A sender whose frames carry the (virtual) time they left at. */
-function setUp(intervalMs = 1100) {
+function setUp(intervalMs = TEXT_PACING_MS) {
   const sender = fakeSender();
   const times: number[] = [];
   const send = sender.context.send;
@@ -65,8 +65,8 @@ describe('sendText and the interrupt', () => {
       { Interrupt: true },
       { Text: 'Something else.', ChatCommand: 'NotUseChat' },
     ]);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1100);
-    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(1100);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(TEXT_PACING_MS);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(TEXT_PACING_MS);
   });
 
   it('sendText passes the options it is given, and refuses bad input before queueing', async () => {

@@ -26,7 +26,7 @@ export interface DriveApi {
   command: OperationCall<'drive.command'>;
   /**
    * Makes the avatar of a started session say `text` over HTTP (at most 4000 bytes of UTF-8).
-   * Calls for the same session are queued to leave more than a second apart (1.1 s).
+   * Calls for the same session are queued to leave more than a second apart (1.2 s).
    * Not idempotent: a failure after the request may have arrived is a `TvsAmbiguousError`.
    * @throws TypeError/RangeError for a bad session id, empty or oversized text (nothing sent).
    * @example
