@@ -48,13 +48,14 @@ export function retryPolicy(retry: RetryOptions | false | undefined): RetryPolic
 }
 
 /**
- * Exponential backoff with full jitter: uniform in [0, min(maxDelay, base · 2^(n−1))). The one
- * backoff of the package: HTTP retries and the command channel's reconnections use it. @internal
+ * Exponential backoff with full jitter: uniform in [0, min(maxDelay, base · 2^(n−1))) before
+ * retry `n` (from 1). The client's one backoff: the transport and the command channel's
+ * reconnection both use it. @internal
  */
 export function backoff(
   policy: Pick<RetryPolicy, 'baseDelay' | 'maxDelay'>,
   retry: number,
-  random = Math.random,
+  random: () => number = Math.random,
 ): number {
   return random() * Math.min(policy.maxDelay, policy.baseDelay * 2 ** (retry - 1));
 }
