@@ -1,0 +1,222 @@
+import type { ClientResponse, TvsClient } from '@tvs/client';
+import { classify, failureOf } from './classify.js';
+import { MinHeap } from './min-heap.js';
+import type { Pacer } from './pacer.js';
+import { ema, nextPollDelay, type TaskObservation } from './poll-plan.js';
+
+/** A `getprogress` answer. */
+export type VideoProgress = ClientResponse<'video.progress'>;
+
+/** Options of {@link PollScheduler}. */
+export interface PollSchedulerOptions {
+  readonly client: Pick<TvsClient, 'video'>;
+  /** Shared with the creates: every call to the gateway goes through it. */
+  readonly pacer: Pacer;
+  /** Shortest wait between two polls of a task, ms. */
+  readonly minIntervalMs: number;
+  /** Longest wait between two polls of a task, ms. */
+  readonly maxIntervalMs: number;
+  /** Polls in flight at once (default 8). */
+  readonly maxInFlight?: number | undefined;
+  /** Each poll's answer, for the state store and the display. */
+  readonly onProgress?: ((taskId: string, progress: VideoProgress) => void) | undefined;
+  /** A poll failed and will be retried (not a throttle). */
+  readonly onPollError?: ((taskId: string, error: unknown) => void) | undefined;
+  readonly now?: (() => number) | undefined;
+}
+
+/** How tracking a task ended. */
+export type TrackResult =
+  | { readonly ok: true; readonly progress: VideoProgress }
+  | { readonly ok: false; readonly progress?: VideoProgress; readonly code?: number | string; readonly explanation: string; readonly fatal?: boolean };
+
+interface Tracked {
+  readonly taskId: string;
+  readonly submittedAt: number | undefined;
+  readonly resolve: (result: TrackResult) => void;
+  last?: TaskObservation | undefined;
+  risingFrom?: TaskObservation | undefined;
+  unchanged: number;
+  errors: number;
+  /** Key of its live heap entry; older entries are stale. */
+  due: number;
+}
+
+/**
+ * One poll scheduler for all of a run's tasks. Each task's next `getprogress` is planned by
+ * {@link nextPollDelay} from its observed progress rate, its queue position and the run's
+ * history, within `[minIntervalMs, maxIntervalMs]`; one timer serves them all and at most
+ * `maxInFlight` polls run at once, each paced by the shared {@link Pacer}. Ten thousand
+ * renders therefore cost about as many polls as they have completions, not ten thousand a
+ * second. A callback (see {@link PollScheduler.hint}) pulls a task's next poll forward.
+ */
+export class PollScheduler {
+  readonly #options: PollSchedulerOptions;
+  readonly #now: () => number;
+  readonly #heap = new MinHeap<Tracked>();
+  readonly #tasks = new Map<string, Tracked>();
+  readonly #controller = new AbortController();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAt = Number.POSITIVE_INFINITY;
+  #inFlight = 0;
+  #typicalDuration: number | undefined;
+  #completionGap: number | undefined;
+  #lastCompletion: number | undefined;
+  /** Polls sent. */
+  polls = 0;
+  /** Tasks that reached an end. */
+  finished = 0;
+
+  constructor(options: PollSchedulerOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => performance.now());
+  }
+
+  /** Tasks being tracked. */
+  get size(): number {
+    return this.#tasks.size;
+  }
+
+  /**
+   * Tracks `taskId` until it ends. Resolves (never rejects) with its final progress, or with why
+   * it cannot be tracked. `submittedAt` (this scheduler's clock) when this run created it.
+   */
+  track(taskId: string, submittedAt?: number): Promise<TrackResult> {
+    const existing = this.#tasks.get(taskId);
+    if (existing) throw new Error(`task ${taskId} is already tracked`);
+    if (this.#controller.signal.aborted) return Promise.resolve({ ok: false, explanation: 'stopped' });
+    return new Promise((resolve) => {
+      const task: Tracked = { taskId, submittedAt, resolve, unchanged: 0, errors: 0, due: 0 };
+      this.#tasks.set(taskId, task);
+      this.#schedule(task, this.#plan(task));
+    });
+  }
+
+  /** Something (a callback) says the task changed: poll it now rather than when planned. */
+  hint(taskId: string): void {
+    const task = this.#tasks.get(taskId);
+    if (task) this.#schedule(task, 0);
+  }
+
+  /** Stops polling; tasks still tracked resolve with `explanation: 'stopped'`. */
+  stop(): void {
+    this.#controller.abort(new Error('stopped'));
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    for (const task of this.#tasks.values()) task.resolve({ ok: false, explanation: 'stopped' });
+    this.#tasks.clear();
+  }
+
+  #plan(task: Tracked): number {
+    return nextPollDelay({
+      now: this.#now(),
+      submittedAt: task.submittedAt,
+      last: task.last,
+      risingFrom: task.risingFrom,
+      unchanged: task.unchanged,
+      typicalDurationMs: this.#typicalDuration,
+      completionGapMs: this.#completionGap,
+      minMs: this.#options.minIntervalMs,
+      maxMs: this.#options.maxIntervalMs,
+    });
+  }
+
+  #schedule(task: Tracked, delay: number): void {
+    task.due = this.#now() + delay;
+    this.#heap.push(task.due, task);
+    this.#arm();
+  }
+
+  #arm(): void {
+    const top = this.#heap.peek();
+    if (!top || this.#controller.signal.aborted) return;
+    if (this.#timer !== undefined && this.#timerAt <= top.key) return;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timerAt = top.key;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#timerAt = Number.POSITIVE_INFINITY;
+      this.#pump();
+    }, Math.max(0, top.key - this.#now()));
+  }
+
+  #pump(): void {
+    const limit = this.#options.maxInFlight ?? 8;
+    while (this.#inFlight < limit) {
+      const top = this.#heap.peek();
+      if (!top || top.key > this.#now()) break;
+      this.#heap.pop();
+      const task = top.value;
+      // A stale entry (rescheduled since) or a task no longer tracked.
+      if (task.due !== top.key || this.#tasks.get(task.taskId) !== task) continue;
+      task.due = Number.NaN;
+      this.#inFlight++;
+      void this.#poll(task).finally(() => {
+        this.#inFlight--;
+        this.#pump();
+      });
+    }
+    this.#arm();
+  }
+
+  async #poll(task: Tracked): Promise<void> {
+    const { pacer } = this.#options;
+    const signal = this.#controller.signal;
+    let progress: VideoProgress;
+    try {
+      await pacer.acquire(signal);
+      this.polls++;
+      progress = await this.#options.client.video.progress({ TaskId: task.taskId }, { signal });
+    } catch (error) {
+      if (signal.aborted) return;
+      const outcome = classify(error);
+      if (outcome === 'busy') {
+        this.#schedule(task, pacer.throttled());
+        return;
+      }
+      if (outcome === 'failed' || outcome === 'fatal') {
+        this.#end(task, { ok: false, ...failureOf(error), ...(outcome === 'fatal' ? { fatal: true } : {}) });
+        return;
+      }
+      task.errors++;
+      this.#options.onPollError?.(task.taskId, error);
+      this.#schedule(task, Math.min(this.#options.maxIntervalMs, this.#options.minIntervalMs * 2 ** Math.min(task.errors, 10)));
+      return;
+    }
+    pacer.succeeded();
+    task.errors = 0;
+    if (this.#tasks.get(task.taskId) !== task) return;
+    this.#options.onProgress?.(task.taskId, progress);
+    const now = this.#now();
+    const seen: TaskObservation = {
+      at: now,
+      status: String(progress.Status),
+      progress: typeof progress.Progress === 'number' ? progress.Progress : 0,
+      queuePosition: typeof progress.ArrayCount === 'number' ? progress.ArrayCount : 0,
+    };
+    if (seen.status === 'SUCCESS' || seen.status === 'FAIL') {
+      if (seen.status === 'SUCCESS') {
+        if (task.submittedAt !== undefined) this.#typicalDuration = ema(this.#typicalDuration, now - task.submittedAt);
+        if (this.#lastCompletion !== undefined) this.#completionGap = ema(this.#completionGap, now - this.#lastCompletion);
+        this.#lastCompletion = now;
+      }
+      this.#end(task, { ok: true, progress });
+      return;
+    }
+    const last = task.last;
+    if (last && last.status === seen.status && last.progress === seen.progress && last.queuePosition === seen.queuePosition) {
+      task.unchanged++;
+    } else {
+      task.unchanged = 0;
+    }
+    if (seen.status === 'MAKING' && (!task.risingFrom || task.risingFrom.status !== 'MAKING')) task.risingFrom = seen;
+    else if (seen.status !== 'MAKING') task.risingFrom = undefined;
+    task.last = seen;
+    this.#schedule(task, this.#plan(task));
+  }
+
+  #end(task: Tracked, result: TrackResult): void {
+    this.#tasks.delete(task.taskId);
+    this.finished++;
+    task.resolve(result);
+  }
+}

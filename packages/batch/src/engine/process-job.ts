@@ -1,0 +1,145 @@
+import { type ClientResponse, TvsTaskFailedError, type TvsClient } from '@tvs/client';
+import type { BatchEvent } from '../events.js';
+
+type VideoProgress = ClientResponse<'video.progress'>;
+import type { FileRecord, JobRecord, JobState } from '../state/job-record.js';
+import type { JobStore } from '../state/store.js';
+import { DownloadError, downloadFile, extensionOf } from './download.js';
+import type { Pacer } from './pacer.js';
+import type { PollScheduler } from './poll-scheduler.js';
+import type { QueueGate } from './queue-gate.js';
+import { sleep } from './sleep.js';
+import { type SubmitContext, submitJob } from './submit.js';
+
+/** What running one job needs: the stores, the shared scheduler, pacer and gate. */
+export interface JobContext extends SubmitContext {
+  readonly client: Pick<TvsClient, 'video'>;
+  readonly scheduler: PollScheduler;
+  readonly gate: QueueGate;
+  readonly pacer: Pacer;
+  readonly store: JobStore;
+  /** Where results go: `<outDir>/<id>.<ext>`. */
+  readonly outDir: string;
+  /** Aborted: stop everything now (downloads included). */
+  readonly halt: AbortSignal;
+  /** Task id → job id, for progress reports. */
+  readonly taskJobs: Map<string, string>;
+  readonly counters: { creates: number; throttles: number; downloadedBytes: number; downloaded: number };
+  readonly fetch?: typeof fetch | undefined;
+  readonly now: () => number;
+  readonly emit: (event: BatchEvent) => void;
+}
+
+/** Download attempts per file before the job is left `rendering` for a later run. */
+const DOWNLOAD_ATTEMPTS = 3;
+
+function formatOf(job: JobRecord): string {
+  if (job.operation === 'video.tts') return String(job.payload['Codec'] ?? 'mp3');
+  const param = job.payload['VideoParam'] as { Format?: unknown } | undefined;
+  const fallback = job.operation === 'video.makeAdvanced' ? 'Mp4' : 'TransparentWebm';
+  return String(param?.Format ?? fallback);
+}
+
+async function fetchWithRetries(
+  ctx: JobContext,
+  url: string,
+  name: string,
+  kind: FileRecord['kind'],
+): Promise<FileRecord> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await downloadFile(url, ctx.outDir, name, kind, { signal: ctx.halt, fetch: ctx.fetch });
+    } catch (error) {
+      if (ctx.halt.aborted || attempt >= DOWNLOAD_ATTEMPTS) throw error;
+      await sleep(250 * 2 ** attempt, ctx.halt);
+    }
+  }
+}
+
+/** Writes the result files of a finished task: `<id>.<ext>` and, with subtitles, `<id>.srt`. */
+async function download(ctx: JobContext, job: JobRecord, progress: VideoProgress): Promise<FileRecord[]> {
+  const mediaUrl = typeof progress.MediaUrl === 'string' ? progress.MediaUrl : '';
+  if (!mediaUrl) throw new DownloadError(`task ${job.taskId} succeeded without a MediaUrl`);
+  const files = [await fetchWithRetries(ctx, mediaUrl, `${job.id}.${extensionOf(mediaUrl, formatOf(job))}`, 'media')];
+  const subtitles = typeof progress.SubtitlesUrl === 'string' ? progress.SubtitlesUrl : '';
+  if (subtitles) files.push(await fetchWithRetries(ctx, subtitles, `${job.id}.srt`, 'subtitles'));
+  return files;
+}
+
+/**
+ * Takes one job as far as it goes: sends its create when `queued`, follows its task through the
+ * shared scheduler, and downloads the results, recording each step. Returns the state it left
+ * the job in. A download that keeps failing leaves the job `rendering` with its `TaskId`, for a
+ * later run: a rendered video is never given up.
+ */
+export async function processJob(ctx: JobContext, record: JobRecord): Promise<JobState> {
+  let job = record;
+  let submittedAt: number | undefined;
+  if (job.state === 'queued') {
+    const result = await submitJob(ctx, job);
+    if (result.kind !== 'submitted') {
+      return result.kind === 'stopped' || result.kind === 'taken' ? 'queued' : result.kind;
+    }
+    submittedAt = ctx.now();
+    job = { ...job, state: 'submitted', taskId: result.taskId, requestId: result.requestId };
+    ctx.gate.created(result.taskId);
+  }
+  if ((job.state !== 'submitted' && job.state !== 'rendering') || !job.taskId) return job.state;
+  const taskId = job.taskId;
+  ctx.taskJobs.set(taskId, job.id);
+  let tracked: Awaited<ReturnType<PollScheduler['track']>>;
+  try {
+    tracked = await ctx.scheduler.track(taskId, submittedAt);
+  } finally {
+    ctx.taskJobs.delete(taskId);
+    ctx.gate.ended(taskId);
+  }
+  if (!tracked.ok) {
+    if (tracked.explanation === 'stopped') return job.state;
+    const failure = { code: tracked.code, explanation: tracked.explanation };
+    await ctx.store.markFailed(job.id, failure);
+    ctx.emit({ type: 'state', id: job.id, state: 'failed', taskId, ...failure });
+    if (tracked.fatal) throw new Error(tracked.explanation);
+    return 'failed';
+  }
+  const progress = tracked.progress;
+  if (progress.Status === 'FAIL') {
+    const error = new TvsTaskFailedError(taskId, progress);
+    const failure = { code: error.failCode ?? error.code, explanation: error.failMessage ? `${error.failMessage}. ${error.explanation}` : error.explanation };
+    await ctx.store.markFailed(job.id, failure);
+    ctx.emit({ type: 'state', id: job.id, state: 'failed', taskId, ...failure });
+    return 'failed';
+  }
+  let files: FileRecord[];
+  try {
+    files = await download(ctx, job, progress);
+  } catch (error) {
+    if (ctx.halt.aborted) return 'rendering';
+    ctx.emit({
+      type: 'warning',
+      message: `${job.id}: task ${taskId} rendered but its download failed (${(error as Error).message}); run again to retry`,
+      ids: [job.id],
+    });
+    return 'rendering';
+  }
+  const durationMs = typeof progress.Duration === 'number' ? progress.Duration : undefined;
+  await ctx.store.markDownloaded(job.id, { files, durationMs });
+  ctx.counters.downloaded++;
+  for (const file of files) ctx.counters.downloadedBytes += file.bytes;
+  ctx.emit({ type: 'state', id: job.id, state: 'downloaded', taskId, files });
+  return 'downloaded';
+}
+
+/** The scheduler's progress reports, recorded and passed on. */
+export function progressRecorder(ctx: Pick<JobContext, 'store' | 'gate' | 'taskJobs' | 'emit'>) {
+  return (taskId: string, progress: VideoProgress): void => {
+    const id = ctx.taskJobs.get(taskId);
+    if (id === undefined) return;
+    const value = typeof progress.Progress === 'number' ? progress.Progress : 0;
+    const queuePosition = typeof progress.ArrayCount === 'number' ? progress.ArrayCount : 0;
+    ctx.gate.observed(taskId, String(progress.Status), queuePosition);
+    if (progress.Status === 'SUCCESS' || progress.Status === 'FAIL') return;
+    void ctx.store.recordProgress(id, value, queuePosition);
+    ctx.emit({ type: 'state', id, state: 'rendering', taskId, progress: value, queuePosition });
+  };
+}
