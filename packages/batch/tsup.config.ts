@@ -10,6 +10,8 @@ export default defineConfig([
     target: 'node22',
     platform: 'node',
     sourcemap: false,
+    // `node:sqlite` exists only under its `node:` name.
+    removeNodeProtocol: false,
     tsconfig: 'tsconfig.build.json',
   },
   {
@@ -20,6 +22,8 @@ export default defineConfig([
     target: 'node22',
     platform: 'node',
     sourcemap: false,
+    // `node:sqlite` exists only under its `node:` name.
+    removeNodeProtocol: false,
     tsconfig: 'tsconfig.build.json',
   },
 ]);

@@ -34,6 +34,8 @@ export type BatchEvent =
   | {
       readonly type: 'state';
       readonly id: string;
+      /** The state it moved from (the same as `state` for a progress report). */
+      readonly from: JobState;
       readonly state: JobState;
       readonly taskId?: string | undefined;
       readonly requestId?: string | undefined;
@@ -43,7 +45,16 @@ export type BatchEvent =
       readonly explanation?: string | undefined;
       readonly files?: readonly FileRecord[] | undefined;
     }
-  | { readonly type: 'throttled'; readonly id?: string | undefined; readonly pauseMs: number; readonly rate: number }
+  | {
+      readonly type: 'throttled';
+      readonly id?: string | undefined;
+      /** What the gateway (or the network) said. */
+      readonly reason: string;
+      /** How long every call now waits. */
+      readonly pauseMs: number;
+      /** Calls a second allowed after it. */
+      readonly rate: number;
+    }
   | { readonly type: 'warning'; readonly message: string; readonly ids?: readonly string[] | undefined }
   | { readonly type: 'stopping'; readonly reason: string }
   | { readonly type: 'done'; readonly summary: BatchSummary };

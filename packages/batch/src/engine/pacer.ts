@@ -33,6 +33,7 @@ export class Pacer {
   #nextAt = 0;
   #pausedUntil = 0;
   #streak = 0;
+  #lastThrottle = Number.NEGATIVE_INFINITY;
   /** Grant times of the last second, to measure the rate actually sent. */
   #recent: number[] = [];
   /** Throttles seen so far. */
@@ -59,36 +60,37 @@ export class Pacer {
     return Math.max(0, this.#pausedUntil - this.#now());
   }
 
-  /** Waits for this call's turn. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /** Waits for this call's turn; resolves with the time it was granted (for {@link throttled}). */
+  async acquire(signal?: AbortSignal): Promise<number> {
     for (;;) {
       signal?.throwIfAborted();
       const now = this.#now();
       const at = Math.max(now, this.#pausedUntil, this.#nextAt);
-      if (at <= now) {
-        this.#grant(now);
-        return;
-      }
+      if (at <= now) return this.#grant(now);
       // Reserve the slot, then check again on waking: a throttle meanwhile moves the pause.
       if (Number.isFinite(this.#rate)) this.#nextAt = at + 1000 / this.#rate;
       await sleep(at - now, signal);
-      if (this.#now() >= this.#pausedUntil) {
-        this.#grant(this.#now());
-        return;
-      }
+      if (this.#now() >= this.#pausedUntil) return this.#grant(this.#now());
     }
   }
 
-  #grant(now: number): void {
+  #grant(now: number): number {
     if (Number.isFinite(this.#rate)) this.#nextAt = Math.max(this.#nextAt, now + 1000 / this.#rate);
     this.#recent.push(now);
     while (this.#recent.length > 0 && this.#recent[0]! < now - 1000) this.#recent.shift();
+    return now;
   }
 
-  /** The gateway said "too frequent": slow down and pause. Returns the pause in ms. */
-  throttled(): number {
+  /**
+   * The gateway said "too frequent" to a call granted at `grantedAt`: slow down and pause.
+   * Calls that were already on their way when an earlier throttle came back belong to the same
+   * episode: they wait out the current pause without deepening it. Returns the pause in ms.
+   */
+  throttled(grantedAt = Number.POSITIVE_INFINITY): number {
     this.throttles++;
     const now = this.#now();
+    if (grantedAt < this.#lastThrottle) return Math.max(0, this.#pausedUntil - now);
+    this.#lastThrottle = now;
     const sent = Math.max(this.#recent.filter((t) => t >= now - 1000).length, 1);
     this.#rate = Math.max(this.#minRate, Math.min(this.#rate, sent) / 2);
     const ceiling = Math.min(this.#maxDelay, this.#baseDelay * 2 ** this.#streak);

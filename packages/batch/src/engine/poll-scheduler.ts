@@ -20,6 +20,8 @@ export interface PollSchedulerOptions {
   readonly maxInFlight?: number | undefined;
   /** Each poll's answer, for the state store and the display. */
   readonly onProgress?: ((taskId: string, progress: VideoProgress) => void) | undefined;
+  /** A poll was throttled; every call now waits `pauseMs`. */
+  readonly onThrottle?: ((taskId: string, error: unknown, pauseMs: number) => void) | undefined;
   /** A poll failed and will be retried (not a throttle). */
   readonly onPollError?: ((taskId: string, error: unknown) => void) | undefined;
   readonly now?: (() => number) | undefined;
@@ -162,15 +164,18 @@ export class PollScheduler {
     const { pacer } = this.#options;
     const signal = this.#controller.signal;
     let progress: VideoProgress;
+    let grantedAt = Number.POSITIVE_INFINITY;
     try {
-      await pacer.acquire(signal);
+      grantedAt = await pacer.acquire(signal);
       this.polls++;
       progress = await this.#options.client.video.progress({ TaskId: task.taskId }, { signal });
     } catch (error) {
       if (signal.aborted) return;
       const outcome = classify(error);
       if (outcome === 'busy') {
-        this.#schedule(task, pacer.throttled());
+        const pauseMs = pacer.throttled(grantedAt);
+        this.#options.onThrottle?.(task.taskId, error, pauseMs);
+        this.#schedule(task, pauseMs);
         return;
       }
       if (outcome === 'failed' || outcome === 'fatal') {
@@ -195,7 +200,13 @@ export class PollScheduler {
     };
     if (seen.status === 'SUCCESS' || seen.status === 'FAIL') {
       if (seen.status === 'SUCCESS') {
-        if (task.submittedAt !== undefined) this.#typicalDuration = ema(this.#typicalDuration, now - task.submittedAt);
+        if (task.submittedAt !== undefined) {
+          // The task ended somewhere between the last poll that saw it running (or its
+          // create) and this one: the middle of that span is the estimate's sample. Taking the
+          // whole span would feed each poll's lateness back into the next plan.
+          const lower = task.last ? task.last.at - task.submittedAt : 0;
+          this.#typicalDuration = ema(this.#typicalDuration, (lower + (now - task.submittedAt)) / 2);
+        }
         if (this.#lastCompletion !== undefined) this.#completionGap = ema(this.#completionGap, now - this.#lastCompletion);
         this.#lastCompletion = now;
       }

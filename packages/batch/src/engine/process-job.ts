@@ -22,8 +22,8 @@ export interface JobContext extends SubmitContext {
   readonly outDir: string;
   /** Aborted: stop everything now (downloads included). */
   readonly halt: AbortSignal;
-  /** Task id → job id, for progress reports. */
-  readonly taskJobs: Map<string, string>;
+  /** Task id → its job's id and current state, for progress reports. */
+  readonly taskJobs: Map<string, { id: string; state: JobState }>;
   readonly counters: { creates: number; throttles: number; downloadedBytes: number; downloaded: number };
   readonly fetch?: typeof fetch | undefined;
   readonly now: () => number;
@@ -86,7 +86,8 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
   }
   if ((job.state !== 'submitted' && job.state !== 'rendering') || !job.taskId) return job.state;
   const taskId = job.taskId;
-  ctx.taskJobs.set(taskId, job.id);
+  const live = { id: job.id, state: job.state };
+  ctx.taskJobs.set(taskId, live);
   let tracked: Awaited<ReturnType<PollScheduler['track']>>;
   try {
     tracked = await ctx.scheduler.track(taskId, submittedAt);
@@ -98,7 +99,7 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
     if (tracked.explanation === 'stopped') return job.state;
     const failure = { code: tracked.code, explanation: tracked.explanation };
     await ctx.store.markFailed(job.id, failure);
-    ctx.emit({ type: 'state', id: job.id, state: 'failed', taskId, ...failure });
+    ctx.emit({ type: 'state', id: job.id, from: live.state, state: 'failed', taskId, ...failure });
     if (tracked.fatal) throw new Error(tracked.explanation);
     return 'failed';
   }
@@ -107,7 +108,7 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
     const error = new TvsTaskFailedError(taskId, progress);
     const failure = { code: error.failCode ?? error.code, explanation: error.failMessage ? `${error.failMessage}. ${error.explanation}` : error.explanation };
     await ctx.store.markFailed(job.id, failure);
-    ctx.emit({ type: 'state', id: job.id, state: 'failed', taskId, ...failure });
+    ctx.emit({ type: 'state', id: job.id, from: live.state, state: 'failed', taskId, ...failure });
     return 'failed';
   }
   let files: FileRecord[];
@@ -126,20 +127,21 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
   await ctx.store.markDownloaded(job.id, { files, durationMs });
   ctx.counters.downloaded++;
   for (const file of files) ctx.counters.downloadedBytes += file.bytes;
-  ctx.emit({ type: 'state', id: job.id, state: 'downloaded', taskId, files });
+  ctx.emit({ type: 'state', id: job.id, from: live.state, state: 'downloaded', taskId, files });
   return 'downloaded';
 }
 
 /** The scheduler's progress reports, recorded and passed on. */
 export function progressRecorder(ctx: Pick<JobContext, 'store' | 'gate' | 'taskJobs' | 'emit'>) {
   return (taskId: string, progress: VideoProgress): void => {
-    const id = ctx.taskJobs.get(taskId);
-    if (id === undefined) return;
+    const job = ctx.taskJobs.get(taskId);
+    if (job === undefined) return;
     const value = typeof progress.Progress === 'number' ? progress.Progress : 0;
     const queuePosition = typeof progress.ArrayCount === 'number' ? progress.ArrayCount : 0;
     ctx.gate.observed(taskId, String(progress.Status), queuePosition);
     if (progress.Status === 'SUCCESS' || progress.Status === 'FAIL') return;
-    void ctx.store.recordProgress(id, value, queuePosition);
-    ctx.emit({ type: 'state', id, state: 'rendering', taskId, progress: value, queuePosition });
+    void ctx.store.recordProgress(job.id, value, queuePosition);
+    ctx.emit({ type: 'state', id: job.id, from: job.state, state: 'rendering', taskId, progress: value, queuePosition });
+    job.state = 'rendering';
   };
 }

@@ -7,6 +7,9 @@ import { type ParseJobsOptions, parseJobs } from '../input/parse-jobs.js';
 import type { JobState } from '../state/job-record.js';
 import { openSqliteStore } from '../state/sqlite-store.js';
 import { eachJob, type JobStore } from '../state/store.js';
+import { type CallbackOptions, connectCallbacks } from '../callbacks/wire.js';
+import { writeManifest } from '../manifest.js';
+import { failureOf } from './classify.js';
 import { type JobContext, processJob, progressRecorder } from './process-job.js';
 import { Pacer } from './pacer.js';
 import { PollScheduler } from './poll-scheduler.js';
@@ -14,7 +17,7 @@ import { QueueGate } from './queue-gate.js';
 import { Slots } from './slots.js';
 
 /** Tuning shared by the embedded runner and the Redis worker. */
-export interface EngineOptions {
+export interface EngineOptions extends CallbackOptions {
   /** Jobs in flight at once, create to download: the account's concurrency quota (default 4). */
   concurrency?: number | undefined;
   /** While the gateway queues this run's tasks, at most this many wait there (default 1). */
@@ -51,6 +54,8 @@ export interface RunBatchOptions extends EngineOptions, ParseJobsOptions {
   resubmitAmbiguous?: boolean | undefined;
   /** Send the creates of `failed` jobs again (a task that failed produced nothing). */
   retryFailed?: boolean | undefined;
+  /** Write `manifest.csv` and `manifest.jsonl` into the output folder at the end (default `true`). */
+  manifest?: boolean | undefined;
 }
 
 /** The embedded store's file for an input file: `<input>.tvs-batch.db`, beside it. */
@@ -79,7 +84,7 @@ export function createEngine(options: EngineOptions, store: JobStore, outDir: st
   const pacer = new Pacer({ maxRate: options.maxRate });
   const gate = new QueueGate(positiveInt(options.maxQueued, 'maxQueued', 1));
   const emit = (event: BatchEvent) => options.onEvent?.(event);
-  const taskJobs = new Map<string, string>();
+  const taskJobs: JobContext['taskJobs'] = new Map();
   const counters = { creates: 0, throttles: 0, downloadedBytes: 0, downloaded: 0 };
   const recorder = { store, gate, taskJobs, emit };
   const scheduler = new PollScheduler({
@@ -89,6 +94,10 @@ export function createEngine(options: EngineOptions, store: JobStore, outDir: st
     maxIntervalMs: pollMaxMs,
     maxInFlight: positiveInt(options.pollsInFlight, 'pollsInFlight', 8),
     onProgress: progressRecorder(recorder),
+    onThrottle: (taskId, error, pauseMs) => {
+      counters.throttles++;
+      emit({ type: 'throttled', id: taskJobs.get(taskId)?.id, reason: failureOf(error).explanation, pauseMs, rate: pacer.rate });
+    },
     onPollError: (taskId, error) =>
       emit({ type: 'warning', message: `poll of task ${taskId} failed (${(error as Error).message}); polling on` }),
   });
@@ -162,6 +171,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   const stopper = new AbortController();
   const { ctx, concurrency } = createEngine(options, store, outDir, stopper.signal, stopper.signal);
   const { emit } = ctx;
+  let closeReceiver: () => Promise<void> | undefined = () => undefined;
   const stop = (reason: unknown) => {
     if (stopper.signal.aborted) return;
     stopper.abort(reason);
@@ -217,6 +227,11 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
         });
       running.add(work);
     };
+    const receiver = await connectCallbacks(options, ctx, (job) => {
+      slots.take();
+      launch(job);
+    });
+    closeReceiver = () => receiver?.close();
     // Tasks an earlier run created are followed first; they hold slots (they render already).
     for await (const job of eachJob(store, ['submitted', 'rendering'])) {
       if (stopper.signal.aborted) break;
@@ -240,12 +255,14 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     await Promise.all(running);
     ctx.scheduler.stop();
     if (fatal) throw fatal;
+    if (options.manifest !== false) await writeManifest(store, outDir);
     const summary = await summarize(store, ctx, started, stopper.signal.aborted);
     emit({ type: 'done', summary });
     return summary;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     ctx.scheduler.stop();
+    await closeReceiver();
     if (!options.store) await store.close();
   }
 }

@@ -20,7 +20,7 @@ export interface SubmitContext {
   /** Aborted: send no new create (one already sent still gets its answer recorded). */
   readonly stop: AbortSignal;
   /** The `CallbackUrl` to send with the job's create, if callbacks are on. */
-  readonly callbackUrl?: ((jobId: string, requestId: string) => string) | undefined;
+  callbackUrl?: ((jobId: string, requestId: string) => string) | undefined;
   readonly emit: (event: BatchEvent) => void;
   /** Counts creates sent. */
   readonly counters: { creates: number; throttles: number };
@@ -61,15 +61,16 @@ export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<Sub
   const { store, pacer } = ctx;
   let transient = 0;
   for (;;) {
+    let grantedAt: number;
     try {
-      await pacer.acquire(ctx.stop);
+      grantedAt = await pacer.acquire(ctx.stop);
     } catch {
       return { kind: 'stopped' };
     }
     if (ctx.stop.aborted) return { kind: 'stopped' };
     const requestId = newRequestId();
     if (!(await store.claim(job.id, requestId))) return { kind: 'taken' };
-    ctx.emit({ type: 'state', id: job.id, state: 'submitting', requestId });
+    ctx.emit({ type: 'state', id: job.id, from: 'queued', state: 'submitting', requestId });
     let created: { TaskId: string };
     try {
       ctx.counters.creates++;
@@ -79,12 +80,12 @@ export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<Sub
       const outcome = error instanceof TypeError ? 'failed' : classify(error);
       if (outcome === 'busy' || (outcome === 'transient' && transient++ < TRANSIENT_RETRIES)) {
         await store.release(job.id, requestId);
-        ctx.emit({ type: 'state', id: job.id, state: 'queued', requestId });
+        ctx.emit({ type: 'state', id: job.id, from: 'submitting', state: 'queued', requestId });
         let pauseMs: number;
         if (outcome === 'busy') {
           ctx.counters.throttles++;
-          pauseMs = pacer.throttled();
-          ctx.emit({ type: 'throttled', id: job.id, pauseMs, rate: pacer.rate });
+          pauseMs = pacer.throttled(grantedAt);
+          ctx.emit({ type: 'throttled', id: job.id, reason: failureOf(error).explanation, pauseMs, rate: pacer.rate });
         } else {
           pauseMs = 500 * 2 ** transient;
           ctx.emit({ type: 'warning', message: `${job.id}: ${failureOf(error).explanation}; trying again`, ids: [job.id] });
@@ -98,12 +99,12 @@ export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<Sub
       }
       if (outcome === 'ambiguous') {
         await store.markAmbiguous(job.id, requestId);
-        ctx.emit({ type: 'state', id: job.id, state: 'ambiguous', requestId, explanation: failureOf(error).explanation });
+        ctx.emit({ type: 'state', id: job.id, from: 'submitting', state: 'ambiguous', requestId, explanation: failureOf(error).explanation });
         return { kind: 'ambiguous' };
       }
       const failure = failureOf(error);
       await store.markFailed(job.id, failure);
-      ctx.emit({ type: 'state', id: job.id, state: 'failed', requestId, ...failure });
+      ctx.emit({ type: 'state', id: job.id, from: 'submitting', state: 'failed', requestId, ...failure });
       if (outcome === 'fatal') throw error;
       return { kind: 'failed' };
     }
@@ -117,7 +118,7 @@ export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<Sub
       });
       return { kind: 'taken' };
     }
-    ctx.emit({ type: 'state', id: job.id, state: 'submitted', requestId, taskId: created.TaskId });
+    ctx.emit({ type: 'state', id: job.id, from: 'submitting', state: 'submitted', requestId, taskId: created.TaskId });
     return { kind: 'submitted', taskId: created.TaskId, requestId };
   }
 }

@@ -6,7 +6,7 @@ import { type JobDefaults, type LineResult, rawJob, textJob } from './job-fields
 /** Options of {@link parseJobs}. */
 export interface ParseJobsOptions extends JobDefaults {
   /** `csv` or `jsonl`; by default from the file name (`.jsonl`, `.ndjson`), else from the content. */
-  format?: 'csv' | 'jsonl' | undefined;
+  fileFormat?: 'csv' | 'jsonl' | undefined;
   /** Skip bad lines (reported in `skipped`) instead of failing the whole file. */
   skipInvalid?: boolean | undefined;
 }
@@ -98,7 +98,7 @@ function fromJsonl(text: string, defaults: JobDefaults) {
  */
 export function parseJobs(name: string, text: string, options: ParseJobsOptions = {}): ParsedJobs {
   const problems: InputProblem[] = [];
-  const format = options.format ?? detect(name, text);
+  const format = options.fileFormat ?? detect(name, text);
   const results = format === 'csv' ? fromCsv(text, options, problems) : fromJsonl(text, options);
   const jobs: JobSpec[] = [];
   const seen = new Map<string, number>();
