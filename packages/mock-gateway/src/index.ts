@@ -20,6 +20,7 @@ export {
   type FaultRule,
   SimulatedNetworkError,
 } from './faults.js';
+export { type TaskLoad, taskLoad } from './load.js';
 export type { MockSessionControl } from './sessions/control.js';
 export type {
   ChannelConnection,

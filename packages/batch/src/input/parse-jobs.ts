@@ -23,17 +23,24 @@ function detect(name: string, text: string): 'csv' | 'jsonl' {
   return text.replace(/^\ufeff/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
 }
 
-function fromCsv(text: string, defaults: JobDefaults, problems: InputProblem[]) {
+/** Problems with the file as a whole, which `skipInvalid` cannot skip. */
+interface FileProblems {
+  fatal: boolean;
+}
+
+function fromCsv(text: string, defaults: JobDefaults, problems: InputProblem[], file: FileProblems) {
   const { records, problems: syntax } = parseCsv(text);
   problems.push(...syntax);
   const header = records.shift();
   if (!header) {
     problems.push({ line: 0, message: 'the file is empty: a header line with an id column is needed' });
+    file.fatal = true;
     return [];
   }
   const names = header.cells.map((cell) => cell.trim());
   if (!names.includes('id')) {
     problems.push({ line: header.line, message: `the header has no id column (columns: ${names.join(', ')})` });
+    file.fatal = true;
     return [];
   }
   return records.map((record): [number, LineResult] => {
@@ -99,7 +106,8 @@ function fromJsonl(text: string, defaults: JobDefaults) {
 export function parseJobs(name: string, text: string, options: ParseJobsOptions = {}): ParsedJobs {
   const problems: InputProblem[] = [];
   const format = options.fileFormat ?? detect(name, text);
-  const results = format === 'csv' ? fromCsv(text, options, problems) : fromJsonl(text, options);
+  const file: FileProblems = { fatal: false };
+  const results = format === 'csv' ? fromCsv(text, options, problems, file) : fromJsonl(text, options);
   const jobs: JobSpec[] = [];
   const seen = new Map<string, number>();
   for (const [line, result] of results) {
@@ -116,8 +124,7 @@ export function parseJobs(name: string, text: string, options: ParseJobsOptions 
     jobs.push({ id: result.id, line, operation: result.operation, payload: result.payload });
   }
   problems.sort((a, b) => a.line - b.line);
-  const fatal = problems.some((p) => p.line === 0);
-  if (problems.length > 0 && (!options.skipInvalid || fatal)) throw new BatchInputError(name, problems);
+  if (problems.length > 0 && (!options.skipInvalid || file.fatal)) throw new BatchInputError(name, problems);
   if (jobs.length === 0 && problems.length === 0) {
     throw new BatchInputError(name, [{ line: 0, message: 'the file has no jobs' }]);
   }

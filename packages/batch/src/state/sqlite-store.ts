@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { BatchUsageError } from '../errors.js';
@@ -122,7 +123,8 @@ export async function openSqliteStore(
   const db = new DatabaseSync(path, { timeout: 5_000 });
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
   db.exec(SCHEMA);
-  const me = `${hostname()}:${process.pid}`;
+  // Who holds the run lock: host, process and this open (two runs in one process collide too).
+  const me = `${hostname()}\t${process.pid}\t${randomUUID()}`;
   const lock = options.lock ?? true;
   if (lock) {
     db.exec('BEGIN IMMEDIATE');
@@ -131,8 +133,8 @@ export async function openSqliteStore(
         | { value: string }
         | undefined;
       if (holder && holder.value !== me) {
-        const [host, pid] = [holder.value.slice(0, holder.value.lastIndexOf(':')), Number(holder.value.slice(holder.value.lastIndexOf(':') + 1))];
-        if (host === hostname() && alive(pid)) {
+        const [host, pid] = holder.value.split('\t');
+        if (host === hostname() && alive(Number(pid))) {
           throw new BatchUsageError(
             `${path} is in use by another tvs-batch run (process ${pid}); wait for it or stop it first`,
           );

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchUsageError } from '../errors.js';
+import type { JobSpec } from '../jobs.js';
+import { eachJob } from './store.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tvs-batch-store-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const job = (id: string, text = 'Hi'): JobSpec => ({ id, line: 2, operation: 'video.make', payload: { VirtualmanKey: 'av', InputSsml: text } });
+
+describe('openSqliteStore', () => {
+  it('moves a job only from the state each transition names', async () => {
+    const store = await openSqliteStore(join(dir, 'a.db'));
+    expect(await store.load([job('a'), job('b')])).toEqual({ added: 2, known: 0, changed: [] });
+    expect(await store.load([job('a'), job('b', 'changed')])).toEqual({ added: 0, known: 2, changed: ['b'] });
+    expect(await store.claim('a', 'r1')).toBe(true);
+    expect(await store.claim('a', 'r2')).toBe(false);
+    expect(await store.recordTask('a', 'other', 'T')).toBe(false);
+    expect(await store.recordTask('a', 'r1', 'T1')).toBe(true);
+    await store.recordProgress('a', 40, 0);
+    expect(await store.get('a')).toMatchObject({ state: 'rendering', taskId: 'T1', requestId: 'r1', progress: 40, creates: 1 });
+    await store.markDownloaded('a', { files: [{ kind: 'media', path: 'out/a.mp4', bytes: 3, sha256: 'ab' }], durationMs: 2000 });
+    await store.markFailed('a', { explanation: 'no' });
+    expect((await store.get('a'))?.state).toBe('downloaded');
+    // A throttled create goes back to queued; an unanswered one becomes ambiguous, and its
+    // answer (same RequestID) can still resolve it.
+    expect(await store.claim('b', 'r3')).toBe(true);
+    expect(await store.release('b', 'r3')).toBe(true);
+    expect(await store.claim('b', 'r4')).toBe(true);
+    expect(await store.markAmbiguous('b', 'r3')).toBe(false);
+    expect(await store.markAmbiguous('b', 'r4')).toBe(true);
+    expect(await store.recordTask('b', 'r4', 'T2')).toBe(true);
+    expect(await store.get('b')).toMatchObject({ state: 'submitted', taskId: 'T2', creates: 2 });
+    await store.close();
+  });
+
+  it('turns jobs left submitting into ambiguous after a crash, and requeues on request', async () => {
+    const store = await openSqliteStore(join(dir, 'b.db'));
+    await store.load([job('a'), job('b')]);
+    await store.claim('a', 'r1');
+    expect(await store.recoverInterrupted()).toEqual(['a']);
+    expect((await store.counts()).ambiguous).toBe(1);
+    expect(await store.requeue('ambiguous')).toEqual(['a']);
+    expect(await store.get('a')).toMatchObject({ state: 'queued', taskId: undefined });
+    await store.close();
+  });
+
+  it('refuses a second live runner, and pages through jobs in id order', async () => {
+    const path = join(dir, 'c.db');
+    const first = await openSqliteStore(path);
+    await first.load(Array.from({ length: 7 }, (_, i) => job(`j${i}`)));
+    await expect(openSqliteStore(path)).rejects.toBeInstanceOf(BatchUsageError);
+    const reader = await openSqliteStore(path, { lock: false });
+    const ids: string[] = [];
+    for await (const record of eachJob(reader, ['queued'], 3)) ids.push(record.id);
+    expect(ids).toEqual(['j0', 'j1', 'j2', 'j3', 'j4', 'j5', 'j6']);
+    await reader.close();
+    await first.close();
+    const again = await openSqliteStore(path);
+    await again.close();
+  });
+});
