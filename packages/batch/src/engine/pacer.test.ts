@@ -27,18 +27,22 @@ describe('Pacer', () => {
     expect(pacer.throttles).toBe(3);
   });
 
-  it('recovers one call a second per success, never above maxRate', async () => {
-    const pacer = new Pacer({ maxRate: 3, random: () => 0 });
+  it('recovers half the rate (at least one call a second) per success, never above maxRate', async () => {
+    const pacer = new Pacer({ maxRate: 6, random: () => 0 });
     pacer.throttled();
-    expect(pacer.rate).toBe(0.5);
+    expect(pacer.rate).toBe(1);
     pacer.succeeded();
-    pacer.succeeded();
+    expect(pacer.rate).toBe(2);
     pacer.succeeded();
     expect(pacer.rate).toBe(3);
+    pacer.succeeded();
+    expect(pacer.rate).toBe(4.5);
+    pacer.succeeded();
+    expect(pacer.rate).toBe(6);
   });
 
   it('makes callers wait out a pause, and aborts a wait', async () => {
-    const pacer = new Pacer({ baseDelayMs: 60, random: () => 1 });
+    const pacer = new Pacer({ baseDelayMs: 60, minRate: 100, random: () => 1 });
     pacer.throttled();
     const started = performance.now();
     await pacer.acquire();

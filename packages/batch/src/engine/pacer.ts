@@ -4,7 +4,7 @@ import { sleep } from './sleep.js';
 export interface PacerOptions {
   /** Most calls a second it ever allows (default: no limit until the gateway throttles). */
   maxRate?: number | undefined;
-  /** Fewest calls a second it backs off to (default 0.2: one call every 5 s). */
+  /** Fewest calls a second it backs off to (default 1). */
   minRate?: number | undefined;
   /** First pause after a throttle, ms (default 500); doubles with each throttle in a row. */
   baseDelayMs?: number | undefined;
@@ -19,8 +19,8 @@ export interface PacerOptions {
  * (100012, 801004; https://cloud.tencent.com/document/product/1240/81277). Additive increase,
  * multiplicative decrease: each throttle halves the allowed rate (from what was actually being
  * sent) and pauses every caller for a backoff that doubles while throttles keep coming (with
- * jitter); each success raises the rate by one call a second again. Throttling never fails
- * anything: callers just wait longer.
+ * jitter); each success raises the rate again. Throttling never fails anything: callers just
+ * wait longer.
  */
 export class Pacer {
   readonly #maxRate: number;
@@ -41,7 +41,7 @@ export class Pacer {
 
   constructor(options: PacerOptions = {}) {
     this.#maxRate = options.maxRate ?? Number.POSITIVE_INFINITY;
-    this.#minRate = options.minRate ?? 0.2;
+    this.#minRate = options.minRate ?? 1;
     this.#baseDelay = options.baseDelayMs ?? 500;
     this.#maxDelay = options.maxDelayMs ?? 30_000;
     this.#now = options.now ?? (() => performance.now());
@@ -102,9 +102,12 @@ export class Pacer {
     return delay;
   }
 
-  /** A call went through: recover one call a second of rate. */
+  /**
+   * A call went through: recover half the rate (at least one call a second), so a run back from
+   * its floor is at full speed again within a few seconds of the gateway relenting.
+   */
   succeeded(): void {
     this.#streak = 0;
-    if (this.#rate < this.#maxRate) this.#rate = Math.min(this.#maxRate, this.#rate + 1);
+    if (this.#rate < this.#maxRate) this.#rate = Math.min(this.#maxRate, this.#rate + Math.max(1, this.#rate / 2));
   }
 }

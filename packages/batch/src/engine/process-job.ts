@@ -76,8 +76,20 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
   let job = record;
   let submittedAt: number | undefined;
   if (job.state === 'queued') {
-    const result = await submitJob(ctx, job);
+    try {
+      await ctx.gate.wait(ctx.stop);
+    } catch {
+      return 'queued';
+    }
+    let result: Awaited<ReturnType<typeof submitJob>>;
+    try {
+      result = await submitJob(ctx, job);
+    } catch (error) {
+      ctx.gate.cancel();
+      throw error;
+    }
     if (result.kind !== 'submitted') {
+      ctx.gate.cancel();
       return result.kind === 'stopped' || result.kind === 'taken' ? 'queued' : result.kind;
     }
     submittedAt = ctx.now();

@@ -2,31 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { QueueGate } from './queue-gate.js';
 
 describe('QueueGate', () => {
-  it('stays open until the gateway queues a task, then holds creates while maxQueued wait or are unseen', async () => {
+  it('lets creates through until the gateway queues a task, then holds them while maxQueued wait, are unseen or on their way', async () => {
     const gate = new QueueGate(1);
+    await gate.wait();
     gate.created('t1');
+    await gate.wait();
     gate.created('t2');
-    expect(gate.open).toBe(true);
     gate.observed('t1', 'MAKING', 0);
     gate.observed('t2', 'COMMIT', 3);
     expect(gate.saturated).toBe(true);
     expect(gate.open).toBe(false);
-    let opened = false;
-    const waiting = gate.wait().then(() => {
-      opened = true;
-    });
+    const order: string[] = [];
+    const a = gate.wait().then(() => order.push('a'));
+    const b = gate.wait().then(() => order.push('b'));
     gate.observed('t2', 'COMMIT', 1);
     await Promise.resolve();
-    expect(opened).toBe(false);
+    expect(order).toEqual([]);
     gate.observed('t2', 'MAKING', 0);
-    await waiting;
-    expect(opened).toBe(true);
-    // Saturated still: one unpolled new task closes it again.
+    await a;
+    // One create on its way closes the gate for the next waiter…
+    expect(order).toEqual(['a']);
     gate.created('t3');
     expect(gate.open).toBe(false);
-    // It started at once: the farm has room again.
+    // …until the new task is seen rendering.
     gate.observed('t3', 'MAKING', 0);
-    expect(gate.saturated).toBe(false);
+    await b;
+    expect(order).toEqual(['a', 'b']);
+    gate.cancel();
+    expect(gate.open).toBe(true);
   });
 
   it('refuses maxQueued below 1 and rejects a wait on abort', async () => {

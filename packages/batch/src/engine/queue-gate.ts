@@ -1,16 +1,19 @@
 /**
  * Respect for the gateway's queue. Tasks over the account's concurrency wait in `COMMIT` with a
  * queue position (`ArrayCount`, https://cloud.tencent.com/document/product/1240/81270). Once
- * one of this run's tasks is seen waiting there, the gate holds new creates while the tasks seen
- * queued plus those created and not yet polled reach `maxQueued`: the run feeds the queue as it
- * moves instead of piling onto it. It opens fully again when a new task starts rendering at once.
+ * one of this run's tasks is seen waiting there, the account is known to be saturated, and for
+ * the rest of the run the gate lets a create through only while the tasks seen queued, those
+ * created and not yet polled, and the creates on their way stay under `maxQueued`: the run feeds
+ * the queue as it moves instead of piling onto it.
  */
 export class QueueGate {
   readonly #maxQueued: number;
   readonly #queued = new Set<string>();
   readonly #unseen = new Set<string>();
+  /** Creates let through and not yet answered. */
+  #pending = 0;
   #saturated = false;
-  #waiters: Array<() => void> = [];
+  #waiters: Array<() => boolean> = [];
 
   constructor(maxQueued: number) {
     if (!(Number.isInteger(maxQueued) && maxQueued >= 1)) {
@@ -30,23 +33,56 @@ export class QueueGate {
   }
 
   get open(): boolean {
-    return !this.#saturated || this.#queued.size + this.#unseen.size < this.#maxQueued;
+    return !this.#saturated || this.#queued.size + this.#unseen.size + this.#pending < this.#maxQueued;
   }
 
-  /** A task was just created. */
+  /**
+   * Resolves once a create may be sent, counting it as on its way until {@link created} or
+   * {@link cancel}.
+   */
+  wait(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    if (this.open) {
+      this.#pending++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        this.#waiters = this.#waiters.filter((w) => w !== take);
+        reject(signal!.reason);
+      };
+      const take = () => {
+        if (!this.open) return false;
+        this.#pending++;
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+        return true;
+      };
+      this.#waiters.push(take);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** The create let through produced task `taskId`. */
   created(taskId: string): void {
+    this.#pending = Math.max(0, this.#pending - 1);
     this.#unseen.add(taskId);
+  }
+
+  /** The create let through produced no task (refused, ambiguous, stopped). */
+  cancel(): void {
+    this.#pending = Math.max(0, this.#pending - 1);
+    this.#wake();
   }
 
   /** A poll (or callback) reported the task's status and queue position. */
   observed(taskId: string, status: string, queuePosition: number): void {
-    const first = this.#unseen.delete(taskId);
+    this.#unseen.delete(taskId);
     if (status === 'COMMIT' && queuePosition > 0) {
       this.#queued.add(taskId);
       this.#saturated = true;
     } else {
       this.#queued.delete(taskId);
-      if (first && this.#queued.size === 0 && status !== 'COMMIT') this.#saturated = false;
     }
     this.#wake();
   }
@@ -58,32 +94,10 @@ export class QueueGate {
     this.#wake();
   }
 
-  /** Resolves once a create may be sent. */
-  wait(signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
-    if (this.open) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!this.open) return false;
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-        return true;
-      };
-      const onAbort = () => {
-        this.#waiters = this.#waiters.filter((w) => w !== wake);
-        reject(signal!.reason);
-      };
-      const wake = () => {
-        if (!check()) this.#waiters.push(wake);
-      };
-      this.#waiters.push(wake);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
   #wake(): void {
-    const waiters = this.#waiters;
-    this.#waiters = [];
-    for (const wake of waiters) wake();
+    while (this.#waiters.length > 0 && this.open) {
+      const take = this.#waiters.shift()!;
+      if (!take()) this.#waiters.unshift(take);
+    }
   }
 }

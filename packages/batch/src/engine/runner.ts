@@ -244,12 +244,6 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       } catch {
         break;
       }
-      try {
-        await ctx.gate.wait(stopper.signal);
-      } catch {
-        slots.release();
-        break;
-      }
       launch(job);
     }
     await Promise.all(running);
