@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { taskLoad } from '@tvs/mock-gateway';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import {
   tempDir,
   writeJobsCsv,
 } from './helpers.js';
+import { freePort } from './processes.js';
 
 let harness: Harness | undefined;
 let temp: ReturnType<typeof tempDir> | undefined;
@@ -24,16 +24,6 @@ afterEach(async () => {
 });
 
 const fast = { pollMinMs: 5, pollMaxMs: 200 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('runBatch (embedded SQLite store)', () => {
   it('renders every job once, downloads video and subtitles with checksums, and a second run only reports', async () => {

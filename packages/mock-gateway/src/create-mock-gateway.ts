@@ -377,9 +377,7 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
     const taskFile = /^\/media\/tasks\/([^/]+)\/([^/]+)$/.exec(path);
     let media: MediaBody | undefined;
     if (taskFile) {
-      const task = services.engine
-        .list()
-        .find((t) => t.taskId === decodeURIComponent(taskFile[1]!));
+      const task = services.engine.find(decodeURIComponent(taskFile[1]!));
       media = task && resultFile(task, taskFile[2]!);
     } else if (/^\/media\/avatars\/[0-9a-f]{32}\.jpg$/.test(path)) {
       media = sample('jpg');

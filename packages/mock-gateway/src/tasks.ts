@@ -134,11 +134,20 @@ export function createTaskEngine(options: TaskEngineOptions) {
     }
   };
 
+  // Ended tasks in end order (settle reports them so), for retention: walking them from the
+  // oldest stops at the first one still kept, so a call costs what it forgets, not every task.
+  let endedOrder: TaskState[] = [];
+  let endedHead = 0;
   const forget = (now: number) => {
-    for (const [id, task] of tasks) {
-      if (task.endsAt !== undefined && task.endsAt + retention < now && isDone(task)) {
-        tasks.delete(id);
-      }
+    while (endedHead < endedOrder.length) {
+      const task = endedOrder[endedHead]!;
+      if (task.endsAt! + retention >= now) break;
+      if (tasks.get(task.taskId) === task) tasks.delete(task.taskId);
+      endedHead++;
+    }
+    if (endedHead > 1024 && endedHead * 2 > endedOrder.length) {
+      endedOrder = endedOrder.slice(endedHead);
+      endedHead = 0;
     }
     if (tasks.size <= maxTasks) return;
     for (const [id, task] of tasks) {
@@ -155,7 +164,10 @@ export function createTaskEngine(options: TaskEngineOptions) {
         settleLane(lane, key.slice(key.indexOf('\u0000') + 1) as TaskLane, now);
       }
       ended.sort((a, b) => a.endsAt! - b.endsAt!);
-      for (const task of ended.splice(0)) options.onEnded(task);
+      for (const task of ended.splice(0)) {
+        endedOrder.push(task);
+        options.onEnded(task);
+      }
       forget(now);
     },
     submit(input: TaskInput): MockTask {
@@ -172,6 +184,10 @@ export function createTaskEngine(options: TaskEngineOptions) {
     get(appkey: string, taskId: string): MockTask | undefined {
       const task = tasks.get(taskId);
       return task && task.appkey === appkey ? task : undefined;
+    },
+    /** Any appkey's task by id (result URLs are unsigned, as COS URLs are). */
+    find(taskId: string): MockTask | undefined {
+      return tasks.get(taskId);
     },
     /** Tasks queued ahead of this one in its lane (0 once it renders). */
     queuedAhead(task: MockTask): number {
@@ -201,6 +217,8 @@ export function createTaskEngine(options: TaskEngineOptions) {
     reset(): void {
       tasks.clear();
       lanes.clear();
+      endedOrder = [];
+      endedHead = 0;
     },
   };
   return engine;

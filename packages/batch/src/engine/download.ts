@@ -21,6 +21,9 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   wav: 'wav',
 };
 
+/** Folders already created (one `mkdir` per folder, not per file). */
+const made = new Set<string>();
+
 /**
  * The extension of a result: from the URL's path when it has one, else from the requested
  * format (`fallback`).
@@ -51,7 +54,10 @@ export async function downloadFile(
     await response.body?.cancel().catch(() => {});
     throw new DownloadError(`HTTP ${response.status} for ${kind} of ${name}`);
   }
-  await mkdir(dir, { recursive: true });
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  }
   const path = join(dir, name);
   const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.part`);
   const hash = createHash('sha256');

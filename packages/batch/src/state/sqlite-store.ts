@@ -107,7 +107,8 @@ export interface SqliteJobStore extends JobStore {
  * Opens (creating if needed) the embedded job store at `path`: SQLite in WAL mode through
  * `node:sqlite` (Node ≥ 22.13, no compiler, no server). The writes that the ambiguity rule rests
  * on (`claim`, `recordTask`) are made with `synchronous=FULL`, so they survive a power cut before
- * the create is sent; the others with `NORMAL`, which survives a crash of the process.
+ * the create is sent (those made at the same moment share one commit); the others with
+ * `NORMAL`, which survives a crash of the process.
  *
  * @example
  * ```ts
@@ -177,15 +178,37 @@ export async function openSqliteStore(
     "UPDATE jobs SET state = 'failed', fail_code = ?, explanation = ?, updated_at = ? WHERE id = ? AND state <> 'downloaded'",
   );
 
-  /** Runs `fn` with `synchronous=FULL`: the commit reaches the disk before it returns. */
-  const durably = <T>(fn: () => T): T => {
+  // Group commit: the writes the ambiguity rule rests on are made with `synchronous=FULL`, and
+  // those asked for in the same turn of the event loop share one transaction and one sync.
+  // Each caller still gets its answer only once its own write is on disk.
+  let group: Array<{ run: () => boolean; resolve: (ok: boolean) => void; reject: (error: unknown) => void }> = [];
+  const flush = () => {
+    const ops = group;
+    group = [];
+    let results: boolean[];
     db.exec('PRAGMA synchronous = FULL');
     try {
-      return fn();
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        results = ops.map((op) => op.run());
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    } catch (error) {
+      for (const op of ops) op.reject(error);
+      return;
     } finally {
       db.exec('PRAGMA synchronous = NORMAL');
     }
+    ops.forEach((op, i) => op.resolve(results[i]!));
   };
+  const durably = (run: () => boolean): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      group.push({ run, resolve, reject });
+      if (group.length === 1) setImmediate(flush);
+    });
 
   const store: SqliteJobStore = {
     kind: 'sqlite',
@@ -217,10 +240,10 @@ export async function openSqliteStore(
       const row = getRow.get(id) as unknown as Row | undefined;
       return row && toRecord(row);
     },
-    async claim(id, requestId) {
+    claim(id, requestId) {
       return durably(() => Number(claim.run(requestId, now(), id).changes) > 0);
     },
-    async recordTask(id, requestId, taskId) {
+    recordTask(id, requestId, taskId) {
       return durably(() => Number(recordTask.run(taskId, now(), id, requestId).changes) > 0);
     },
     async release(id, requestId) {
@@ -276,6 +299,7 @@ export async function openSqliteStore(
     },
     async close() {
       if (!db.isOpen) return;
+      if (group.length > 0) flush();
       if (lock) statement("DELETE FROM meta WHERE key = 'runner' AND value = ?").run(me);
       db.close();
     },
