@@ -48,7 +48,8 @@ function lineDefaults(values: ParsedArgs['values']): ParseJobsOptions {
 
 function clientOptions(values: ParsedArgs['values']): ClientOptions {
   const region = stringOption(values, 'region');
-  if (region !== undefined && region !== 'cn' && region !== 'sg') throw new BatchUsageError('--region must be cn or sg');
+  if (region !== undefined && region !== 'cn' && region !== 'sg')
+    throw new BatchUsageError('--region must be cn or sg');
   // The client takes its credentials from the environment itself; the base URL is ours to read.
   const baseUrl = stringOption(values, 'base-url') ?? (process.env['TVS_BASE_URL'] || undefined);
   return {
@@ -59,7 +60,8 @@ function clientOptions(values: ParsedArgs['values']): ClientOptions {
 
 function callbackOptions(values: ParsedArgs['values']) {
   const listen = stringOption(values, 'callback-listen');
-  if (listen !== undefined && !stringOption(values, 'callback-url')) throw new BatchUsageError('--callback-listen needs --callback-url');
+  if (listen !== undefined && !stringOption(values, 'callback-url'))
+    throw new BatchUsageError('--callback-listen needs --callback-url');
   let parsed: { host?: string; port: number } | undefined;
   if (listen !== undefined) {
     const match = /^(?:(.*):)?(\d+)$/.exec(listen);
@@ -106,7 +108,10 @@ async function openStore(parsed: ParsedArgs): Promise<JobStore> {
   const redis = stringOption(parsed.values, 'redis');
   if (redis) return openRedisStore(redis, stringOption(parsed.values, 'queue') ?? 'tvs-batch');
   const path = storePathFor(parsed.file!);
-  if (!existsSync(path)) throw new BatchUsageError(`no state for ${parsed.file} yet (${path}): run tvs-batch run ${parsed.file} first`);
+  if (!existsSync(path))
+    throw new BatchUsageError(
+      `no state for ${parsed.file} yet (${path}): run tvs-batch run ${parsed.file} first`,
+    );
   return openSqliteStore(path, { lock: false });
 }
 
@@ -172,7 +177,10 @@ async function main(argv: readonly string[]): Promise<number> {
         onEvent: (event) => display.event(event),
       });
       if (json) process.stdout.write(`${JSON.stringify({ type: 'enqueued', ...result })}\n`);
-      else process.stdout.write(`${result.added} new jobs; ${result.enqueued} in the queue for workers\n`);
+      else
+        process.stdout.write(
+          `${result.added} new jobs; ${result.enqueued} in the queue for workers\n`,
+        );
       return 0;
     }
     case 'status': {
@@ -180,7 +188,9 @@ async function main(argv: readonly string[]): Promise<number> {
       try {
         const counts = await store.counts();
         if (json) {
-          process.stdout.write(`${JSON.stringify({ type: 'status', store: store.location, counts })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ type: 'status', store: store.location, counts })}\n`,
+          );
         } else {
           const rows = [['state', 'jobs'], ...JOB_STATES.map((s) => [s, String(counts[s])])];
           process.stdout.write(`${store.location}\n${table(rows).join('\n')}\n`);
@@ -193,7 +203,9 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'manifest': {
       const store = await openStore(parsed);
       try {
-        const outDir = stringOption(values, 'out') ?? (parsed.file ? join(dirname(resolve(parsed.file)), 'out') : 'out');
+        const outDir =
+          stringOption(values, 'out') ??
+          (parsed.file ? join(dirname(resolve(parsed.file)), 'out') : 'out');
         const paths = await writeManifest(store, outDir);
         if (json) process.stdout.write(`${JSON.stringify({ type: 'manifest', ...paths })}\n`);
         else process.stdout.write(`${paths.csv}\n${paths.jsonl}\n`);

@@ -30,7 +30,12 @@ export interface BatchSummary {
 
 /** One thing that happened in a run, for displays and `--json` event lines. */
 export type BatchEvent =
-  | { readonly type: 'start'; readonly total: number; readonly counts: StateCounts; readonly store: string }
+  | {
+      readonly type: 'start';
+      readonly total: number;
+      readonly counts: StateCounts;
+      readonly store: string;
+    }
   | {
       readonly type: 'state';
       readonly id: string;
@@ -55,6 +60,10 @@ export type BatchEvent =
       /** Calls a second allowed after it. */
       readonly rate: number;
     }
-  | { readonly type: 'warning'; readonly message: string; readonly ids?: readonly string[] | undefined }
+  | {
+      readonly type: 'warning';
+      readonly message: string;
+      readonly ids?: readonly string[] | undefined;
+    }
   | { readonly type: 'stopping'; readonly reason: string }
   | { readonly type: 'done'; readonly summary: BatchSummary };

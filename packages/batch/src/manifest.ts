@@ -1,7 +1,7 @@
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { csvCell } from './input/csv.js';
 import type { JobRecord } from './state/job-record.js';
 import { eachJob, type JobStore } from './state/store.js';
@@ -77,7 +77,10 @@ async function finish(stream: NodeJS.WritableStream): Promise<void> {
  * const { csv, jsonl } = await writeManifest(store, 'out');
  * ```
  */
-export async function writeManifest(store: JobStore, dir: string): Promise<{ csv: string; jsonl: string }> {
+export async function writeManifest(
+  store: JobStore,
+  dir: string,
+): Promise<{ csv: string; jsonl: string }> {
   await mkdir(dir, { recursive: true });
   const csv = join(dir, 'manifest.csv');
   const jsonl = join(dir, 'manifest.jsonl');

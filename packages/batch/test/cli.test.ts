@@ -2,7 +2,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, storePathFor } from '../src/index.js';
-import { CREATE_PATH, createsPerJob, type Harness, startGateway, TOKEN, tempDir, writeJobsCsv } from './helpers.js';
+import {
+  CREATE_PATH,
+  createsPerJob,
+  type Harness,
+  startGateway,
+  TOKEN,
+  tempDir,
+  writeJobsCsv,
+} from './helpers.js';
 import { runCli, startCli } from './processes.js';
 
 let harness: Harness | undefined;
@@ -21,12 +29,18 @@ describe('tvs-batch run', () => {
     harness = await startGateway({ concurrency: 32 });
     temp = tempDir();
     const input = writeJobsCsv(temp.dir, 1000, harness.avatar);
-    const first = await runCli(['run', input, '--concurrency', '32', ...FAST], { env: harness.env() });
+    const first = await runCli(['run', input, '--concurrency', '32', ...FAST], {
+      env: harness.env(),
+    });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     // Off a terminal: a plain line per finished job, then the summary table.
-    expect(first.stdout).toMatch(/^1000 jobs \(1000 queued\); state in .*jobs\.csv\.tvs-batch\.db$/m);
-    expect(first.stdout).toMatch(/^j00001 downloaded task [0-9a-f]+ .*j00001\.webm .*j00001\.srt$/m);
+    expect(first.stdout).toMatch(
+      /^1000 jobs \(1000 queued\); state in .*jobs\.csv\.tvs-batch\.db$/m,
+    );
+    expect(first.stdout).toMatch(
+      /^j00001 downloaded task [0-9a-f]+ .*j00001\.webm .*j00001\.srt$/m,
+    );
     expect(first.stdout).toMatch(/^downloaded\s+1000$/m);
     expect(first.stdout).toMatch(/1000 creates, \d+ polls \(\d+\.\d\d per task\), 0 throttled/);
     const out = join(temp.dir, 'out');
@@ -35,10 +49,17 @@ describe('tvs-batch run', () => {
     expect(files.filter((f) => f.endsWith('.srt'))).toHaveLength(1000);
     expect(files.some((f) => f.endsWith('.part'))).toBe(false);
     const manifest = readFileSync(join(out, 'manifest.csv'), 'utf8').trim().split('\n');
-    expect(manifest[0]).toBe('id,status,taskId,requestId,file,bytes,sha256,subtitles,durationMs,failCode,explanation');
+    expect(manifest[0]).toBe(
+      'id,status,taskId,requestId,file,bytes,sha256,subtitles,durationMs,failCode,explanation',
+    );
     expect(manifest).toHaveLength(1001);
-    const jsonl = readFileSync(join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(jsonl.every((entry) => entry.status === 'downloaded' && /^[0-9a-f]{64}$/.test(entry.sha256))).toBe(true);
+    const jsonl = readFileSync(join(out, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(
+      jsonl.every((entry) => entry.status === 'downloaded' && /^[0-9a-f]{64}$/.test(entry.sha256)),
+    ).toBe(true);
     expect([...createsPerJob(harness.gateway).values()].every((n) => n === 1)).toBe(true);
 
     const calls = harness.gateway.calls.length;
@@ -53,22 +74,35 @@ describe('tvs-batch run', () => {
     harness = await startGateway();
     temp = tempDir();
     const input = writeJobsCsv(temp.dir, 5, harness.avatar);
-    const { code, stdout } = await runCli(['run', input, '--json', ...FAST], { env: harness.env() });
+    const { code, stdout } = await runCli(['run', input, '--json', ...FAST], {
+      env: harness.env(),
+    });
     expect(code).toBe(0);
-    const events = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events[0]).toMatchObject({ type: 'start', total: 5 });
     expect(events.filter((e) => e.type === 'state' && e.state === 'downloaded')).toHaveLength(5);
-    expect(events.at(-1)).toMatchObject({ type: 'done', summary: { total: 5, creates: 5, counts: { downloaded: 5 } } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'done',
+      summary: { total: 5, creates: 5, counts: { downloaded: 5 } },
+    });
   });
 
   it('refuses a bad file with every bad line, exit status 2, and sends nothing', async () => {
     harness = await startGateway();
     temp = tempDir();
     const input = join(temp.dir, 'jobs.csv');
-    writeFileSync(input, `id,text,avatar\na,Hello,${harness.avatar}\nb,"unterminated,${harness.avatar}\n`);
+    writeFileSync(
+      input,
+      `id,text,avatar\na,Hello,${harness.avatar}\nb,"unterminated,${harness.avatar}\n`,
+    );
     const { code, stderr } = await runCli(['run', input], { env: harness.env() });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/jobs\.csv: \d invalid lines?; nothing was sent\n {2}line 3: a quoted field is never closed/);
+    expect(stderr).toMatch(
+      /jobs\.csv: \d invalid lines?; nothing was sent\n {2}line 3: a quoted field is never closed/,
+    );
     expect(harness.gateway.calls).toHaveLength(0);
     const usage = await runCli(['enqueue', input], { env: harness.env() });
     expect(usage.code).toBe(2);
@@ -101,17 +135,27 @@ describe('tvs-batch run', () => {
     const stopped = await cli.done;
     expect(stopped.code).toBe(130);
     const done = JSON.parse(stopped.stdout.trim().split('\n').at(-1)!);
-    expect(done).toMatchObject({ type: 'done', summary: { stopped: true, counts: { submitting: 0 } } });
+    expect(done).toMatchObject({
+      type: 'done',
+      summary: { stopped: true, counts: { submitting: 0 } },
+    });
     expect(done.summary.counts.downloaded).toBeLessThan(200);
-    expect(harness.gateway.calls.filter((c) => c.path === CREATE_PATH)).toHaveLength(done.summary.creates);
+    expect(harness.gateway.calls.filter((c) => c.path === CREATE_PATH)).toHaveLength(
+      done.summary.creates,
+    );
 
     const status = await runCli(['status', input, '--json']);
-    expect(JSON.parse(status.stdout)).toMatchObject({ type: 'status', counts: done.summary.counts });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      type: 'status',
+      counts: done.summary.counts,
+    });
     const manifest = await runCli(['manifest', input]);
     expect(manifest.code).toBe(0);
     expect(existsSync(join(temp.dir, 'out', 'manifest.jsonl'))).toBe(true);
 
-    const rest = await runCli(['run', input, '--concurrency', '8', ...FAST], { env: harness.env() });
+    const rest = await runCli(['run', input, '--concurrency', '8', ...FAST], {
+      env: harness.env(),
+    });
     expect(rest.code).toBe(0);
     const store = await openSqliteStore(storePathFor(input), { lock: false });
     expect((await store.counts()).downloaded).toBe(200);

@@ -2,7 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { taskLoad } from '@tvs/mock-gateway';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatchInputError, type BatchEvent, openSqliteStore, runBatch, storePathFor } from '../src/index.js';
+import {
+  type BatchEvent,
+  BatchInputError,
+  openSqliteStore,
+  runBatch,
+  storePathFor,
+} from '../src/index.js';
 import {
   APPKEY,
   CREATE_PATH,
@@ -31,7 +37,13 @@ describe('runBatch (embedded SQLite store)', () => {
     temp = tempDir();
     const input = writeJobsCsv(temp.dir, 60, harness.avatar);
     const events: BatchEvent[] = [];
-    const summary = await runBatch({ input, client: harness.client(), concurrency: 8, ...fast, onEvent: (e) => events.push(e) });
+    const summary = await runBatch({
+      input,
+      client: harness.client(),
+      concurrency: 8,
+      ...fast,
+      onEvent: (e) => events.push(e),
+    });
     expect(summary.counts.downloaded).toBe(60);
     expect(summary.creates).toBe(60);
     const perJob = createsPerJob(harness.gateway);
@@ -39,13 +51,21 @@ describe('runBatch (embedded SQLite store)', () => {
     expect([...perJob.values()].every((n) => n === 1)).toBe(true);
     expect(readFileSync(join(temp.dir, 'out', 'j00001.webm')).byteLength).toBeGreaterThan(0);
     expect(readFileSync(join(temp.dir, 'out', 'j00001.srt'), 'utf8')).toMatch(/-->/);
-    const manifest = readFileSync(join(temp.dir, 'out', 'manifest.csv'), 'utf8').trim().split('\n');
+    const manifest = readFileSync(join(temp.dir, 'out', 'manifest.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(manifest).toHaveLength(61);
-    expect(manifest[1]).toMatch(/^j00001,downloaded,[0-9a-f]+,[0-9a-f]{32},.*j00001\.webm,\d+,[0-9a-f]{64},.*j00001\.srt,\d+,,$/);
+    expect(manifest[1]).toMatch(
+      /^j00001,downloaded,[0-9a-f]+,[0-9a-f]{32},.*j00001\.webm,\d+,[0-9a-f]{64},.*j00001\.srt,\d+,,$/,
+    );
     expect(events.filter((e) => e.type === 'state' && e.state === 'downloaded')).toHaveLength(60);
     // Every state event names where the job came from: the counts they imply end where the store does.
     const counts = { ...(events[0] as Extract<BatchEvent, { type: 'start' }>).counts };
-    for (const e of events) if (e.type === 'state') (counts[e.from]--, counts[e.state]++);
+    for (const e of events) {
+      if (e.type !== 'state') continue;
+      counts[e.from]--;
+      counts[e.state]++;
+    }
     expect(counts).toEqual(summary.counts);
 
     const calls = harness.gateway.calls.length;
@@ -59,7 +79,10 @@ describe('runBatch (embedded SQLite store)', () => {
     harness = await startGateway();
     temp = tempDir();
     const input = join(temp.dir, 'bad.csv');
-    writeFileSync(input, `id,text,avatar\nok,Hello,${harness.avatar}\nok,Again,${harness.avatar}\nx,,${harness.avatar}\n`);
+    writeFileSync(
+      input,
+      `id,text,avatar\nok,Hello,${harness.avatar}\nok,Again,${harness.avatar}\nx,,${harness.avatar}\n`,
+    );
     const error = await runBatch({ input, client: harness.client() }).catch((e) => e);
     expect(error).toBeInstanceOf(BatchInputError);
     expect((error as BatchInputError).problems.map((p) => p.line)).toEqual([3, 4]);
@@ -71,13 +94,20 @@ describe('runBatch (embedded SQLite store)', () => {
     harness = await startGateway();
     temp = tempDir();
     const input = join(temp.dir, 'jobs.csv');
-    writeFileSync(input, `id,text,avatar\ngood,Hello,${harness.avatar}\nreview,This has a blockedword,${harness.avatar}\nunknown,Hello,no-such-avatar\n`);
+    writeFileSync(
+      input,
+      `id,text,avatar\ngood,Hello,${harness.avatar}\nreview,This has a blockedword,${harness.avatar}\nunknown,Hello,no-such-avatar\n`,
+    );
     const summary = await runBatch({ input, client: harness.client(), ...fast });
     expect(summary.counts).toMatchObject({ downloaded: 1, failed: 2 });
     const store = await openSqliteStore(storePathFor(input), { lock: false });
     expect(await store.get('review')).toMatchObject({ state: 'failed', failCode: 801005 });
     expect((await store.get('review'))?.explanation).toMatch(/content review/);
-    expect(await store.get('unknown')).toMatchObject({ state: 'failed', failCode: 100016, creates: 1 });
+    expect(await store.get('unknown')).toMatchObject({
+      state: 'failed',
+      failCode: 100016,
+      creates: 1,
+    });
     await store.close();
   });
 
@@ -102,7 +132,9 @@ describe('runBatch (embedded SQLite store)', () => {
       onEvent: (e) => e.type === 'warning' && warnings.push(e.message),
     });
     expect(third.counts.downloaded).toBe(5);
-    expect(warnings.join('\n')).toMatch(/resubmitting 1 ambiguous jobs: any of them the gateway did create will be rendered \(and billed\) twice/);
+    expect(warnings.join('\n')).toMatch(
+      /resubmitting 1 ambiguous jobs: any of them the gateway did create will be rendered \(and billed\) twice/,
+    );
     expect([...createsPerJob(harness.gateway).values()].sort()).toEqual([1, 1, 1, 1, 2]);
   });
 
@@ -144,7 +176,13 @@ describe('runBatch (embedded SQLite store)', () => {
     harness = await startGateway({ concurrency: 2, renderSpeed: 40 });
     temp = tempDir();
     const input = writeJobsCsv(temp.dir, 30, harness.avatar);
-    const summary = await runBatch({ input, client: harness.client(), concurrency: 8, maxQueued: 1, ...fast });
+    const summary = await runBatch({
+      input,
+      client: harness.client(),
+      concurrency: 8,
+      maxQueued: 1,
+      ...fast,
+    });
     expect(summary.counts.downloaded).toBe(30);
     const tasks = [...harness.gateway.tasks].sort((a, b) => a.submittedAt - b.submittedAt);
     const burst = taskLoad(tasks.slice(0, 8)).get(APPKEY)!;
@@ -167,7 +205,8 @@ describe('runBatch (embedded SQLite store)', () => {
       ...fast,
       signal: controller.signal,
       onEvent: (e) => {
-        if (e.type === 'state' && e.state === 'downloaded' && ++downloaded === 10) controller.abort();
+        if (e.type === 'state' && e.state === 'downloaded' && ++downloaded === 10)
+          controller.abort();
       },
     });
     expect(stopped.stopped).toBe(true);
@@ -203,6 +242,8 @@ describe('runBatch (embedded SQLite store)', () => {
     expect(warnings.join('\n')).toMatch(/j00001: its callback named task \w+: no longer ambiguous/);
     expect([...createsPerJob(harness.gateway).values()]).toEqual([1, 1, 1, 1, 1, 1]);
     expect(harness.gateway.tasks.every((t) => t.callback?.status === 200)).toBe(true);
-    expect(harness.gateway.tasks[0]!.callbackUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tvs\/callback\?job=j00001&rid=[0-9a-f]{32}$/);
+    expect(harness.gateway.tasks[0]!.callbackUrl).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/tvs\/callback\?job=j00001&rid=[0-9a-f]{32}$/,
+    );
   });
 });

@@ -45,7 +45,8 @@ export async function startGateway(options: Partial<MockGatewayOptions> = {}): P
     server,
     avatar: gateway.catalogue.avatars[0]!.VirtualmanKey,
     voice: gateway.catalogue.timbres[0]!.TimbreKey,
-    client: () => createClient({ appkey: APPKEY, accessToken: TOKEN, baseUrl: server.url, retry: false }),
+    client: () =>
+      createClient({ appkey: APPKEY, accessToken: TOKEN, baseUrl: server.url, retry: false }),
     env: () => ({
       ...process.env,
       TVS_APPKEY: APPKEY,
@@ -76,7 +77,12 @@ export function tempDir(): { dir: string; cleanup(): void } {
 }
 
 /** Writes a CSV of `count` jobs `j00001…` with a short templated line each; returns its path. */
-export function writeJobsCsv(dir: string, count: number, avatar: string, name = 'jobs.csv'): string {
+export function writeJobsCsv(
+  dir: string,
+  count: number,
+  avatar: string,
+  name = 'jobs.csv',
+): string {
   const lines = ['id,text,avatar,name'];
   for (let i = 1; i <= count; i++) {
     const id = `j${String(i).padStart(5, '0')}`;

@@ -50,9 +50,14 @@ it('survives SIGKILL at three random points: every job downloaded, or ambiguous 
   const tasksByJob = new Map<string, Array<{ taskId: string; requestId: string }>>();
   for (const task of harness.gateway.tasks) {
     const id = /j\d{5}/.exec(task.text)![0];
-    tasksByJob.set(id, [...(tasksByJob.get(id) ?? []), { taskId: task.taskId, requestId: task.requestId }]);
+    tasksByJob.set(id, [
+      ...(tasksByJob.get(id) ?? []),
+      { taskId: task.taskId, requestId: task.requestId },
+    ]);
   }
-  expect(harness.gateway.calls.filter((c) => c.path === CREATE_PATH && c.verdict === 'ok')).toHaveLength(harness.gateway.tasks.length);
+  expect(
+    harness.gateway.calls.filter((c) => c.path === CREATE_PATH && c.verdict === 'ok'),
+  ).toHaveLength(harness.gateway.tasks.length);
   for (const [id, tasks] of tasksByJob) expect(tasks, `${id} was created twice`).toHaveLength(1);
 
   const ambiguous = jobs.filter((j) => j.state === 'ambiguous');
@@ -70,5 +75,7 @@ it('survives SIGKILL at three random points: every job downloaded, or ambiguous 
   }
   // At most the creates in flight at each kill.
   expect(ambiguous.length).toBeLessThanOrEqual(3 * 32);
-  console.log(`kills after ${kills.join(', ')} downloads: ${ambiguous.length} ambiguous, ${JOBS - ambiguous.length} downloaded`);
+  console.log(
+    `kills after ${kills.join(', ')} downloads: ${ambiguous.length} ambiguous, ${JOBS - ambiguous.length} downloaded`,
+  );
 }, 240_000);

@@ -23,7 +23,12 @@ export function freePort(): Promise<number> {
 export interface CliProcess {
   readonly child: ChildProcess;
   /** Resolves with the exit code (or the signal's name) and what was written. */
-  readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  readonly done: Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>;
 }
 
 export function startCli(
@@ -45,14 +50,22 @@ export function startCli(
   child.stderr!.on('data', (chunk) => {
     stderr += chunk;
   });
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
+  const done = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve) => {
     child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
   return { child, done };
 }
 
 /** Runs `tvs-batch` to the end. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   return startCli(args, options).done;
 }
 
@@ -71,7 +84,18 @@ export interface RedisServer {
  */
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
-  await exec('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes']);
+  await exec('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--daemonize',
+    'yes',
+  ]);
   const stop = async () => {
     await exec('redis-cli', ['-p', String(port), 'shutdown', 'nosave']).catch(() => {});
   };

@@ -1,6 +1,15 @@
 import { taskLoad } from '@tvs/mock-gateway';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { APPKEY, CREATE_PATH, createsPerJob, type Harness, PROGRESS_PATH, startGateway, tempDir, writeJobsCsv } from './helpers.js';
+import {
+  APPKEY,
+  CREATE_PATH,
+  createsPerJob,
+  type Harness,
+  PROGRESS_PATH,
+  startGateway,
+  tempDir,
+  writeJobsCsv,
+} from './helpers.js';
 import { runCli } from './processes.js';
 
 let harness: Harness;
@@ -26,7 +35,12 @@ it('runs 10,000 jobs with the embedded store: all downloaded, one create each, w
   const input = writeJobsCsv(temp.dir, JOBS, harness.avatar);
   const { code, stdout, stderr } = await runCli(
     ['run', input, '--concurrency', '64', '--poll-min', '5', '--poll-max', '500', '--json'],
-    { env: { ...harness.env(), NODE_OPTIONS: `--max-old-space-size=${HEAP_MB} --max-semi-space-size=32` } },
+    {
+      env: {
+        ...harness.env(),
+        NODE_OPTIONS: `--max-old-space-size=${HEAP_MB} --max-semi-space-size=32`,
+      },
+    },
   );
   expect(stderr).toBe('');
   expect(code).toBe(0);

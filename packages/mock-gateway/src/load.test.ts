@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { taskLoad } from './load.js';
 import type { MockTask } from './tasks.js';
 
-const task = (appkey: string, submittedAt: number, startedAt: number | undefined, endsAt: number | undefined) =>
-  ({ appkey, submittedAt, startedAt, endsAt }) as unknown as MockTask;
+const task = (
+  appkey: string,
+  submittedAt: number,
+  startedAt: number | undefined,
+  endsAt: number | undefined,
+) => ({ appkey, submittedAt, startedAt, endsAt }) as unknown as MockTask;
 
 describe('taskLoad', () => {
   it('reports the peaks of open, rendering and queued tasks per appkey', () => {

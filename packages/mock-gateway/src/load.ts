@@ -22,7 +22,10 @@ export interface TaskLoad {
  * expect(load?.peakOpen).toBeLessThanOrEqual(8);
  * ```
  */
-export function taskLoad(tasks: readonly MockTask[], since = Number.NEGATIVE_INFINITY): Map<string, TaskLoad> {
+export function taskLoad(
+  tasks: readonly MockTask[],
+  since = Number.NEGATIVE_INFINITY,
+): Map<string, TaskLoad> {
   const result = new Map<string, TaskLoad>();
   const byAppkey = new Map<string, MockTask[]>();
   for (const task of tasks) {
@@ -32,9 +35,18 @@ export function taskLoad(tasks: readonly MockTask[], since = Number.NEGATIVE_INF
   }
   for (const [appkey, list] of byAppkey) {
     result.set(appkey, {
-      peakOpen: peak(list.map((t) => [t.submittedAt, t.endsAt]), since),
-      peakRendering: peak(list.map((t) => [t.startedAt, t.endsAt]), since),
-      peakQueued: peak(list.map((t) => [t.submittedAt, t.startedAt]), since),
+      peakOpen: peak(
+        list.map((t) => [t.submittedAt, t.endsAt]),
+        since,
+      ),
+      peakRendering: peak(
+        list.map((t) => [t.startedAt, t.endsAt]),
+        since,
+      ),
+      peakQueued: peak(
+        list.map((t) => [t.submittedAt, t.startedAt]),
+        since,
+      ),
     });
   }
   return result;

@@ -20,7 +20,12 @@ const input = (taskId: string, renderMs: number): TaskInput => ({
 describe('task engine retention', () => {
   it('forgets finished tasks once their retention has passed, oldest end first, and keeps running ones', () => {
     let now = 0;
-    const engine = createTaskEngine({ now: () => now, concurrency: 4, onEnded: () => {}, retentionMs: 100 });
+    const engine = createTaskEngine({
+      now: () => now,
+      concurrency: 4,
+      onEnded: () => {},
+      retentionMs: 100,
+    });
     engine.submit(input('short', 10));
     engine.submit(input('long', 50));
     engine.submit(input('endless', 10_000));
@@ -39,7 +44,12 @@ describe('task engine retention', () => {
 
   it('keeps at most maxTasks, dropping the oldest finished first', () => {
     let now = 0;
-    const engine = createTaskEngine({ now: () => now, concurrency: 10, onEnded: () => {}, maxTasks: 2 });
+    const engine = createTaskEngine({
+      now: () => now,
+      concurrency: 10,
+      onEnded: () => {},
+      maxTasks: 2,
+    });
     engine.submit(input('a', 1));
     engine.submit(input('b', 1_000));
     now = 5;

@@ -67,22 +67,29 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
  * });
  * ```
  */
-export async function startCallbackReceiver(options: CallbackReceiverOptions): Promise<CallbackReceiver> {
+export async function startCallbackReceiver(
+  options: CallbackReceiverOptions,
+): Promise<CallbackReceiver> {
   let base: URL;
   try {
     base = new URL(options.publicUrl);
   } catch {
-    throw new BatchUsageError(`--callback-url must be an absolute http(s) URL, got ${JSON.stringify(options.publicUrl)}`);
+    throw new BatchUsageError(
+      `--callback-url must be an absolute http(s) URL, got ${JSON.stringify(options.publicUrl)}`,
+    );
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
     throw new BatchUsageError('--callback-url must be an http(s) URL');
   }
-  const port = options.listen?.port ?? (Number(base.port) || (base.protocol === 'https:' ? 443 : 80));
+  const port =
+    options.listen?.port ?? (Number(base.port) || (base.protocol === 'https:' ? 443 : 80));
   let received = 0;
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://receiver');
     if (request.method !== 'POST' || url.pathname !== base.pathname) {
-      response.writeHead(request.method === 'POST' ? 404 : 405, { 'content-type': 'text/plain' }).end();
+      response
+        .writeHead(request.method === 'POST' ? 404 : 405, { 'content-type': 'text/plain' })
+        .end();
       return;
     }
     const body = await readBody(request).catch(() => undefined);
@@ -99,7 +106,9 @@ export async function startCallbackReceiver(options: CallbackReceiverOptions): P
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(new BatchUsageError(`cannot listen for callbacks on port ${port}: ${error.message}`)));
+    server.once('error', (error) =>
+      reject(new BatchUsageError(`cannot listen for callbacks on port ${port}: ${error.message}`)),
+    );
     server.listen(port, options.listen?.host, () => resolve());
   });
   return {
@@ -109,7 +118,8 @@ export async function startCallbackReceiver(options: CallbackReceiverOptions): P
       url.searchParams.set('job', jobId);
       url.searchParams.set('rid', requestId);
       const href = url.href;
-      if (href.length > MAX_CALLBACK_URL) throw new BatchUsageError(`the CallbackUrl for ${jobId} is over 999 characters`);
+      if (href.length > MAX_CALLBACK_URL)
+        throw new BatchUsageError(`the CallbackUrl for ${jobId} is over 999 characters`);
       return href;
     },
     get received() {

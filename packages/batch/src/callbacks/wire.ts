@@ -36,10 +36,26 @@ export async function connectCallbacks(
         const job = await ctx.store.get(jobId);
         if (job?.state !== 'ambiguous' || job.requestId !== requestId) return;
         if (!(await ctx.store.recordTask(jobId, requestId, callback.TaskId))) return;
-        ctx.emit({ type: 'state', id: jobId, from: 'ambiguous', state: 'submitted', requestId, taskId: callback.TaskId });
-        ctx.emit({ type: 'warning', message: `${jobId}: its callback named task ${callback.TaskId}: no longer ambiguous`, ids: [jobId] });
+        ctx.emit({
+          type: 'state',
+          id: jobId,
+          from: 'ambiguous',
+          state: 'submitted',
+          requestId,
+          taskId: callback.TaskId,
+        });
+        ctx.emit({
+          type: 'warning',
+          message: `${jobId}: its callback named task ${callback.TaskId}: no longer ambiguous`,
+          ids: [jobId],
+        });
         if (!ctx.stop.aborted) resume({ ...job, state: 'submitted', taskId: callback.TaskId });
-      })().catch((error) => ctx.emit({ type: 'warning', message: `callback for ${jobId}: ${(error as Error).message}` }));
+      })().catch((error) =>
+        ctx.emit({
+          type: 'warning',
+          message: `callback for ${jobId}: ${(error as Error).message}`,
+        }),
+      );
     },
   });
   ctx.callbackUrl = (jobId, requestId) => receiver.urlFor(jobId, requestId);

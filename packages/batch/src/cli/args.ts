@@ -40,19 +40,59 @@ const COMMANDS: readonly Command[] = ['run', 'status', 'manifest', 'enqueue', 'w
 /** Options each command accepts (beyond --json and --help). */
 const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
   run: [
-    'out', 'concurrency', 'max-queued', 'max-rate', 'poll-min', 'poll-max', 'avatar', 'voice', 'format', 'speed',
-    'operation', 'template', 'skip-invalid', 'resubmit-ambiguous', 'retry-failed', 'base-url', 'region',
-    'callback-url', 'callback-listen',
+    'out',
+    'concurrency',
+    'max-queued',
+    'max-rate',
+    'poll-min',
+    'poll-max',
+    'avatar',
+    'voice',
+    'format',
+    'speed',
+    'operation',
+    'template',
+    'skip-invalid',
+    'resubmit-ambiguous',
+    'retry-failed',
+    'base-url',
+    'region',
+    'callback-url',
+    'callback-listen',
   ],
   status: ['redis', 'queue'],
   manifest: ['redis', 'queue', 'out'],
   enqueue: [
-    'redis', 'queue', 'concurrency', 'avatar', 'voice', 'format', 'speed', 'operation', 'template', 'skip-invalid',
-    'resubmit-ambiguous', 'retry-failed',
+    'redis',
+    'queue',
+    'concurrency',
+    'avatar',
+    'voice',
+    'format',
+    'speed',
+    'operation',
+    'template',
+    'skip-invalid',
+    'resubmit-ambiguous',
+    'retry-failed',
   ],
   worker: [
-    'redis', 'queue', 'out', 'concurrency', 'worker-concurrency', 'rate', 'max-queued', 'max-rate', 'poll-min',
-    'poll-max', 'base-url', 'region', 'lock-ms', 'exit-when-drained', 'callback-url', 'callback-listen',
+    'redis',
+    'queue',
+    'out',
+    'concurrency',
+    'worker-concurrency',
+    'rate',
+    'max-queued',
+    'max-rate',
+    'poll-min',
+    'poll-max',
+    'base-url',
+    'region',
+    'lock-ms',
+    'exit-when-drained',
+    'callback-url',
+    'callback-listen',
   ],
 };
 
@@ -108,8 +148,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const { values, positionals } = parsed;
   if (values.version) return { command: 'version', file: undefined, values };
   const [command, file, ...extra] = positionals;
-  if (values.help || command === undefined || command === 'help') return { command: 'help', file: undefined, values };
-  if (!COMMANDS.includes(command as Command)) throw new BatchUsageError(`unknown command "${command}" (commands: ${COMMANDS.join(', ')})`);
+  if (values.help || command === undefined || command === 'help')
+    return { command: 'help', file: undefined, values };
+  if (!COMMANDS.includes(command as Command))
+    throw new BatchUsageError(`unknown command "${command}" (commands: ${COMMANDS.join(', ')})`);
   const cmd = command as Command;
   if (extra.length > 0) throw new BatchUsageError(`unexpected arguments: ${extra.join(' ')}`);
   for (const [name, value] of Object.entries(values)) {
@@ -117,9 +159,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     if (!ALLOWED[cmd].includes(name)) throw new BatchUsageError(`${cmd} does not take --${name}`);
   }
   const needsFile = cmd === 'run' || cmd === 'enqueue';
-  if (needsFile && !file) throw new BatchUsageError(`${cmd} needs the jobs file: tvs-batch ${cmd} jobs.csv`);
-  if (cmd === 'worker' && file) throw new BatchUsageError('worker takes no file: the jobs come from the queue');
-  if ((cmd === 'enqueue' || cmd === 'worker') && !values.redis) throw new BatchUsageError(`${cmd} needs --redis redis://host:port`);
+  if (needsFile && !file)
+    throw new BatchUsageError(`${cmd} needs the jobs file: tvs-batch ${cmd} jobs.csv`);
+  if (cmd === 'worker' && file)
+    throw new BatchUsageError('worker takes no file: the jobs come from the queue');
+  if ((cmd === 'enqueue' || cmd === 'worker') && !values.redis)
+    throw new BatchUsageError(`${cmd} needs --redis redis://host:port`);
   if ((cmd === 'status' || cmd === 'manifest') && !file && !values.redis) {
     throw new BatchUsageError(`${cmd} needs the jobs file (embedded store) or --redis URL`);
   }
@@ -131,7 +176,10 @@ export function intOption(values: ParsedArgs['values'], name: string, min = 1): 
   const raw = values[name];
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!(Number.isInteger(value) && value >= min)) throw new BatchUsageError(`--${name} must be a whole number of at least ${min}, got ${JSON.stringify(raw)}`);
+  if (!(Number.isInteger(value) && value >= min))
+    throw new BatchUsageError(
+      `--${name} must be a whole number of at least ${min}, got ${JSON.stringify(raw)}`,
+    );
   return value;
 }
 
@@ -140,7 +188,8 @@ export function numberOption(values: ParsedArgs['values'], name: string): number
   const raw = values[name];
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!(value > 0 && Number.isFinite(value))) throw new BatchUsageError(`--${name} must be a positive number, got ${JSON.stringify(raw)}`);
+  if (!(value > 0 && Number.isFinite(value)))
+    throw new BatchUsageError(`--${name} must be a positive number, got ${JSON.stringify(raw)}`);
   return value;
 }
 
@@ -155,7 +204,9 @@ export function operationOption(values: ParsedArgs['values']): BatchOperation | 
   const raw = stringOption(values, 'operation');
   if (raw === undefined) return undefined;
   if (!BATCH_OPERATIONS.includes(raw as BatchOperation)) {
-    throw new BatchUsageError(`--operation must be one of ${BATCH_OPERATIONS.join(', ')}, got ${JSON.stringify(raw)}`);
+    throw new BatchUsageError(
+      `--operation must be one of ${BATCH_OPERATIONS.join(', ')}, got ${JSON.stringify(raw)}`,
+    );
   }
   return raw as BatchOperation;
 }

@@ -1,6 +1,12 @@
 import { styleText } from 'node:util';
 import type { BatchEvent, BatchSummary } from '../events.js';
-import { emptyCounts, FINAL_STATES, JOB_STATES, type JobState, type StateCounts } from '../state/job-record.js';
+import {
+  emptyCounts,
+  FINAL_STATES,
+  JOB_STATES,
+  type JobState,
+  type StateCounts,
+} from '../state/job-record.js';
 import { formatBytes, formatDuration, table } from './format.js';
 
 type Mode = 'tty' | 'plain' | 'json';
@@ -60,11 +66,16 @@ export class Display {
             event.state === 'downloaded'
               ? (event.files?.map((f) => f.path).join(' ') ?? '')
               : `${event.code ?? ''} ${event.explanation ?? ''}`.trim();
-          this.#write(`${event.id} ${event.state}${event.taskId ? ` task ${event.taskId}` : ''} ${detail}\n`);
+          this.#write(
+            `${event.id} ${event.state}${event.taskId ? ` task ${event.taskId}` : ''} ${detail}\n`,
+          );
         }
         break;
       case 'throttled':
-        if (this.#mode === 'plain') this.#write(`busy: ${event.reason} (pausing ${formatDuration(event.pauseMs)}, then ${event.rate.toFixed(1)} calls/s)\n`);
+        if (this.#mode === 'plain')
+          this.#write(
+            `busy: ${event.reason} (pausing ${formatDuration(event.pauseMs)}, then ${event.rate.toFixed(1)} calls/s)\n`,
+          );
         break;
       case 'warning':
         this.#write(`${this.#style('yellow', 'warning:')} ${event.message}\n`);
@@ -98,7 +109,8 @@ export class Display {
   #draw(): void {
     if (this.#mode !== 'tty') return;
     const rate = this.#throughput();
-    const left = this.#total - this.#counts.downloaded - this.#counts.failed - this.#counts.ambiguous;
+    const left =
+      this.#total - this.#counts.downloaded - this.#counts.failed - this.#counts.ambiguous;
     const eta = rate > 0 ? formatDuration((left / rate) * 1000) : '–';
     const c = this.#counts;
     const line =

@@ -18,10 +18,16 @@ export function formatBytes(bytes: number): string {
 /** Rows as columns padded to their widest cell, two spaces apart; numbers right-aligned. */
 export function table(rows: ReadonlyArray<readonly string[]>): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
+  }
   return rows.map((row) =>
     row
-      .map((cell, i) => (/^[\d.,]+( \S+)?$/.test(cell) && i > 0 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .map((cell, i) =>
+        /^[\d.,]+( \S+)?$/.test(cell) && i > 0
+          ? cell.padStart(widths[i]!)
+          : cell.padEnd(widths[i]!),
+      )
       .join('  ')
       .trimEnd(),
   );

@@ -108,6 +108,7 @@ export class Pacer {
    */
   succeeded(): void {
     this.#streak = 0;
-    if (this.#rate < this.#maxRate) this.#rate = Math.min(this.#maxRate, this.#rate + Math.max(1, this.#rate / 2));
+    if (this.#rate < this.#maxRate)
+      this.#rate = Math.min(this.#maxRate, this.#rate + Math.max(1, this.#rate / 2));
   }
 }

@@ -59,7 +59,9 @@ export function nextPollDelay(input: PollPlanInput): number {
   }
   if (last.status === 'COMMIT') {
     const ahead = Math.max(0, last.queuePosition) + 1;
-    return input.completionGapMs !== undefined ? clamp(ahead * input.completionGapMs) : clamp(minMs * ahead);
+    return input.completionGapMs !== undefined
+      ? clamp(ahead * input.completionGapMs)
+      : clamp(minMs * ahead);
   }
   const from = input.risingFrom;
   if (from && last.progress > from.progress && last.at > from.at) {

@@ -30,7 +30,13 @@ export interface PollSchedulerOptions {
 /** How tracking a task ended. */
 export type TrackResult =
   | { readonly ok: true; readonly progress: VideoProgress }
-  | { readonly ok: false; readonly progress?: VideoProgress; readonly code?: number | string; readonly explanation: string; readonly fatal?: boolean };
+  | {
+      readonly ok: false;
+      readonly progress?: VideoProgress;
+      readonly code?: number | string;
+      readonly explanation: string;
+      readonly fatal?: boolean;
+    };
 
 interface Tracked {
   readonly taskId: string;
@@ -40,6 +46,8 @@ interface Tracked {
   risingFrom?: TaskObservation | undefined;
   unchanged: number;
   errors: number;
+  /** Seen waiting in the gateway's queue at some point. */
+  queued?: boolean;
   /** Key of its live heap entry; older entries are stale. */
   due: number;
 }
@@ -86,7 +94,8 @@ export class PollScheduler {
   track(taskId: string, submittedAt?: number): Promise<TrackResult> {
     const existing = this.#tasks.get(taskId);
     if (existing) throw new Error(`task ${taskId} is already tracked`);
-    if (this.#controller.signal.aborted) return Promise.resolve({ ok: false, explanation: 'stopped' });
+    if (this.#controller.signal.aborted)
+      return Promise.resolve({ ok: false, explanation: 'stopped' });
     return new Promise((resolve) => {
       const task: Tracked = { taskId, submittedAt, resolve, unchanged: 0, errors: 0, due: 0 };
       this.#tasks.set(taskId, task);
@@ -134,11 +143,14 @@ export class PollScheduler {
     if (this.#timer !== undefined && this.#timerAt <= top.key) return;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timerAt = top.key;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#timerAt = Number.POSITIVE_INFINITY;
-      this.#pump();
-    }, Math.max(0, top.key - this.#now()));
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#timerAt = Number.POSITIVE_INFINITY;
+        this.#pump();
+      },
+      Math.max(0, top.key - this.#now()),
+    );
   }
 
   #pump(): void {
@@ -179,12 +191,22 @@ export class PollScheduler {
         return;
       }
       if (outcome === 'failed' || outcome === 'fatal') {
-        this.#end(task, { ok: false, ...failureOf(error), ...(outcome === 'fatal' ? { fatal: true } : {}) });
+        this.#end(task, {
+          ok: false,
+          ...failureOf(error),
+          ...(outcome === 'fatal' ? { fatal: true } : {}),
+        });
         return;
       }
       task.errors++;
       this.#options.onPollError?.(task.taskId, error);
-      this.#schedule(task, Math.min(this.#options.maxIntervalMs, this.#options.minIntervalMs * 2 ** Math.min(task.errors, 10)));
+      this.#schedule(
+        task,
+        Math.min(
+          this.#options.maxIntervalMs,
+          this.#options.minIntervalMs * 2 ** Math.min(task.errors, 10),
+        ),
+      );
       return;
     }
     pacer.succeeded();
@@ -205,22 +227,40 @@ export class PollScheduler {
           // create) and this one: the middle of that span is the estimate's sample. Taking the
           // whole span would feed each poll's lateness back into the next plan.
           const lower = task.last ? task.last.at - task.submittedAt : 0;
-          this.#typicalDuration = ema(this.#typicalDuration, (lower + (now - task.submittedAt)) / 2);
+          this.#typicalDuration = ema(
+            this.#typicalDuration,
+            (lower + (now - task.submittedAt)) / 2,
+          );
         }
-        if (this.#lastCompletion !== undefined) this.#completionGap = ema(this.#completionGap, now - this.#lastCompletion);
+        if (this.#lastCompletion !== undefined)
+          this.#completionGap = ema(this.#completionGap, now - this.#lastCompletion);
         this.#lastCompletion = now;
       }
       this.#end(task, { ok: true, progress });
       return;
     }
     const last = task.last;
-    if (last && last.status === seen.status && last.progress === seen.progress && last.queuePosition === seen.queuePosition) {
+    if (
+      last &&
+      last.status === seen.status &&
+      last.progress === seen.progress &&
+      last.queuePosition === seen.queuePosition
+    ) {
       task.unchanged++;
     } else {
       task.unchanged = 0;
     }
-    if (seen.status === 'MAKING' && (!task.risingFrom || task.risingFrom.status !== 'MAKING')) task.risingFrom = seen;
-    else if (seen.status !== 'MAKING') task.risingFrom = undefined;
+    if (seen.status !== 'MAKING') {
+      task.risingFrom = undefined;
+      if (seen.status === 'COMMIT') task.queued = true;
+    } else if (!task.risingFrom) {
+      // Rendering at its first sight: unless it was seen queued, it has been rendering since
+      // about its create, at 0 %, which gives a rate from this one poll.
+      task.risingFrom =
+        !task.queued && !last && task.submittedAt !== undefined
+          ? { at: task.submittedAt, status: 'MAKING', progress: 0, queuePosition: 0 }
+          : seen;
+    }
     task.last = seen;
     this.#schedule(task, this.#plan(task));
   }

@@ -1,7 +1,8 @@
-import { type ClientResponse, TvsTaskFailedError, type TvsClient } from '@tvs/client';
+import { type ClientResponse, type TvsClient, TvsTaskFailedError } from '@tvs/client';
 import type { BatchEvent } from '../events.js';
 
 type VideoProgress = ClientResponse<'video.progress'>;
+
 import type { FileRecord, JobRecord, JobState } from '../state/job-record.js';
 import type { JobStore } from '../state/store.js';
 import { DownloadError, downloadFile, extensionOf } from './download.js';
@@ -24,7 +25,12 @@ export interface JobContext extends SubmitContext {
   readonly halt: AbortSignal;
   /** Task id → its job's id and current state, for progress reports. */
   readonly taskJobs: Map<string, { id: string; state: JobState }>;
-  readonly counters: { creates: number; throttles: number; downloadedBytes: number; downloaded: number };
+  readonly counters: {
+    creates: number;
+    throttles: number;
+    downloadedBytes: number;
+    downloaded: number;
+  };
   readonly fetch?: typeof fetch | undefined;
   readonly now: () => number;
   readonly emit: (event: BatchEvent) => void;
@@ -48,7 +54,10 @@ async function fetchWithRetries(
 ): Promise<FileRecord> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await downloadFile(url, ctx.outDir, name, kind, { signal: ctx.halt, fetch: ctx.fetch });
+      return await downloadFile(url, ctx.outDir, name, kind, {
+        signal: ctx.halt,
+        fetch: ctx.fetch,
+      });
     } catch (error) {
       if (ctx.halt.aborted || attempt >= DOWNLOAD_ATTEMPTS) throw error;
       await sleep(250 * 2 ** attempt, ctx.halt);
@@ -57,13 +66,18 @@ async function fetchWithRetries(
 }
 
 /** Writes the result files of a finished task: `<id>.<ext>` and, with subtitles, `<id>.srt`. */
-async function download(ctx: JobContext, job: JobRecord, progress: VideoProgress): Promise<FileRecord[]> {
+async function download(
+  ctx: JobContext,
+  job: JobRecord,
+  progress: VideoProgress,
+): Promise<FileRecord[]> {
   const mediaUrl = typeof progress.MediaUrl === 'string' ? progress.MediaUrl : '';
   if (!mediaUrl) throw new DownloadError(`task ${job.taskId} succeeded without a MediaUrl`);
-  const files = [await fetchWithRetries(ctx, mediaUrl, `${job.id}.${extensionOf(mediaUrl, formatOf(job))}`, 'media')];
   const subtitles = typeof progress.SubtitlesUrl === 'string' ? progress.SubtitlesUrl : '';
-  if (subtitles) files.push(await fetchWithRetries(ctx, subtitles, `${job.id}.srt`, 'subtitles'));
-  return files;
+  return Promise.all([
+    fetchWithRetries(ctx, mediaUrl, `${job.id}.${extensionOf(mediaUrl, formatOf(job))}`, 'media'),
+    ...(subtitles ? [fetchWithRetries(ctx, subtitles, `${job.id}.srt`, 'subtitles')] : []),
+  ]);
 }
 
 /**
@@ -118,7 +132,12 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
   const progress = tracked.progress;
   if (progress.Status === 'FAIL') {
     const error = new TvsTaskFailedError(taskId, progress);
-    const failure = { code: error.failCode ?? error.code, explanation: error.failMessage ? `${error.failMessage}. ${error.explanation}` : error.explanation };
+    const failure = {
+      code: error.failCode ?? error.code,
+      explanation: error.failMessage
+        ? `${error.failMessage}. ${error.explanation}`
+        : error.explanation,
+    };
     await ctx.store.markFailed(job.id, failure);
     ctx.emit({ type: 'state', id: job.id, from: live.state, state: 'failed', taskId, ...failure });
     return 'failed';
@@ -153,7 +172,15 @@ export function progressRecorder(ctx: Pick<JobContext, 'store' | 'gate' | 'taskJ
     ctx.gate.observed(taskId, String(progress.Status), queuePosition);
     if (progress.Status === 'SUCCESS' || progress.Status === 'FAIL') return;
     void ctx.store.recordProgress(job.id, value, queuePosition);
-    ctx.emit({ type: 'state', id: job.id, from: job.state, state: 'rendering', taskId, progress: value, queuePosition });
+    ctx.emit({
+      type: 'state',
+      id: job.id,
+      from: job.state,
+      state: 'rendering',
+      taskId,
+      progress: value,
+      queuePosition,
+    });
     job.state = 'rendering';
   };
 }

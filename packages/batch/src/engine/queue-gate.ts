@@ -33,7 +33,9 @@ export class QueueGate {
   }
 
   get open(): boolean {
-    return !this.#saturated || this.#queued.size + this.#unseen.size + this.#pending < this.#maxQueued;
+    return (
+      !this.#saturated || this.#queued.size + this.#unseen.size + this.#pending < this.#maxQueued
+    );
   }
 
   /**

@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { type ClientOptions, createClient, type TvsClient } from '@tvs/client';
+import { type CallbackOptions, connectCallbacks } from '../callbacks/wire.js';
 import { BatchUsageError } from '../errors.js';
 import type { BatchEvent, BatchSummary } from '../events.js';
 import { type ParseJobsOptions, parseJobs } from '../input/parse-jobs.js';
+import { writeManifest } from '../manifest.js';
 import type { JobState } from '../state/job-record.js';
 import { openSqliteStore } from '../state/sqlite-store.js';
 import { eachJob, type JobStore } from '../state/store.js';
-import { type CallbackOptions, connectCallbacks } from '../callbacks/wire.js';
-import { writeManifest } from '../manifest.js';
 import { failureOf } from './classify.js';
-import { type JobContext, processJob, progressRecorder } from './process-job.js';
 import { Pacer } from './pacer.js';
 import { PollScheduler } from './poll-scheduler.js';
+import { type JobContext, processJob, progressRecorder } from './process-job.js';
 import { QueueGate } from './queue-gate.js';
 import { Slots } from './slots.js';
 
@@ -65,18 +65,26 @@ export function storePathFor(input: string): string {
 
 function positiveInt(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!(Number.isInteger(value) && value > 0)) throw new BatchUsageError(`${name} must be a positive whole number`);
+  if (!(Number.isInteger(value) && value > 0))
+    throw new BatchUsageError(`${name} must be a positive whole number`);
   return value;
 }
 
 function positive(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!(value > 0 && Number.isFinite(value))) throw new BatchUsageError(`${name} must be a positive number`);
+  if (!(value > 0 && Number.isFinite(value)))
+    throw new BatchUsageError(`${name} must be a positive number`);
   return value;
 }
 
 /** The shared parts of a run: client, pacer, scheduler, gate, counters. @internal */
-export function createEngine(options: EngineOptions, store: JobStore, outDir: string, stop: AbortSignal, halt: AbortSignal) {
+export function createEngine(
+  options: EngineOptions,
+  store: JobStore,
+  outDir: string,
+  stop: AbortSignal,
+  halt: AbortSignal,
+) {
   const concurrency = positiveInt(options.concurrency, 'concurrency', 4);
   const pollMinMs = positive(options.pollMinMs, 'pollMinMs', 3_000);
   const pollMaxMs = Math.max(pollMinMs, positive(options.pollMaxMs, 'pollMaxMs', 60_000));
@@ -96,10 +104,19 @@ export function createEngine(options: EngineOptions, store: JobStore, outDir: st
     onProgress: progressRecorder(recorder),
     onThrottle: (taskId, error, pauseMs) => {
       counters.throttles++;
-      emit({ type: 'throttled', id: taskJobs.get(taskId)?.id, reason: failureOf(error).explanation, pauseMs, rate: pacer.rate });
+      emit({
+        type: 'throttled',
+        id: taskJobs.get(taskId)?.id,
+        reason: failureOf(error).explanation,
+        pauseMs,
+        rate: pacer.rate,
+      });
     },
     onPollError: (taskId, error) =>
-      emit({ type: 'warning', message: `poll of task ${taskId} failed (${(error as Error).message}); polling on` }),
+      emit({
+        type: 'warning',
+        message: `poll of task ${taskId} failed (${(error as Error).message}); polling on`,
+      }),
   });
   const ctx: JobContext = {
     store,
@@ -178,21 +195,36 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     ctx.scheduler.stop();
   };
   const onAbort = () => {
-    emit({ type: 'stopping', reason: 'stopped: no new creates; every job keeps its recorded state' });
+    emit({
+      type: 'stopping',
+      reason: 'stopped: no new creates; every job keeps its recorded state',
+    });
     stop(options.signal?.reason);
   };
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (skipped.length > 0) {
-      emit({ type: 'warning', message: `skipped ${skipped.length} invalid lines: ${skipped.slice(0, 5).map((p) => `line ${p.line}: ${p.message}`).join('; ')}` });
+      emit({
+        type: 'warning',
+        message: `skipped ${skipped.length} invalid lines: ${skipped
+          .slice(0, 5)
+          .map((p) => `line ${p.line}: ${p.message}`)
+          .join('; ')}`,
+      });
     }
     const loaded = await store.load(jobs);
     if (loaded.changed.length > 0) {
-      emit({ type: 'warning', message: `${loaded.changed.length} jobs changed in the file since they were loaded; their first version is kept`, ids: loaded.changed });
+      emit({
+        type: 'warning',
+        message: `${loaded.changed.length} jobs changed in the file since they were loaded; their first version is kept`,
+        ids: loaded.changed,
+      });
     }
     if (store.kind === 'sqlite' && 'recoverInterrupted' in store) {
-      const interrupted = await (store as { recoverInterrupted(): Promise<string[]> }).recoverInterrupted();
+      const interrupted = await (
+        store as { recoverInterrupted(): Promise<string[]> }
+      ).recoverInterrupted();
       if (interrupted.length > 0) {
         emit({
           type: 'warning',
@@ -204,12 +236,21 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     if (options.resubmitAmbiguous) {
       const ids = await store.requeue('ambiguous');
       if (ids.length > 0) {
-        emit({ type: 'warning', message: `resubmitting ${ids.length} ambiguous jobs: any of them the gateway did create will be rendered (and billed) twice`, ids });
+        emit({
+          type: 'warning',
+          message: `resubmitting ${ids.length} ambiguous jobs: any of them the gateway did create will be rendered (and billed) twice`,
+          ids,
+        });
       }
     }
     if (options.retryFailed) await store.requeue('failed');
     const counts = await store.counts();
-    emit({ type: 'start', total: Object.values(counts).reduce((a, b) => a + b, 0), counts, store: store.location });
+    emit({
+      type: 'start',
+      total: Object.values(counts).reduce((a, b) => a + b, 0),
+      counts,
+      store: store.location,
+    });
 
     const slots = new Slots(concurrency);
     const running = new Set<Promise<JobState>>();
@@ -260,4 +301,3 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     if (!options.store) await store.close();
   }
 }
-

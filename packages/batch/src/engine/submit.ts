@@ -85,10 +85,20 @@ export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<Sub
         if (outcome === 'busy') {
           ctx.counters.throttles++;
           pauseMs = pacer.throttled(grantedAt);
-          ctx.emit({ type: 'throttled', id: job.id, reason: failureOf(error).explanation, pauseMs, rate: pacer.rate });
+          ctx.emit({
+            type: 'throttled',
+            id: job.id,
+            reason: failureOf(error).explanation,
+            pauseMs,
+            rate: pacer.rate,
+          });
         } else {
           pauseMs = 500 * 2 ** transient;
-          ctx.emit({ type: 'warning', message: `${job.id}: ${failureOf(error).explanation}; trying again`, ids: [job.id] });
+          ctx.emit({
+            type: 'warning',
+            message: `${job.id}: ${failureOf(error).explanation}; trying again`,
+            ids: [job.id],
+          });
           try {
             await sleep(pauseMs, ctx.stop);
           } catch {
@@ -99,12 +109,26 @@ export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<Sub
       }
       if (outcome === 'ambiguous') {
         await store.markAmbiguous(job.id, requestId);
-        ctx.emit({ type: 'state', id: job.id, from: 'submitting', state: 'ambiguous', requestId, explanation: failureOf(error).explanation });
+        ctx.emit({
+          type: 'state',
+          id: job.id,
+          from: 'submitting',
+          state: 'ambiguous',
+          requestId,
+          explanation: failureOf(error).explanation,
+        });
         return { kind: 'ambiguous' };
       }
       const failure = failureOf(error);
       await store.markFailed(job.id, failure);
-      ctx.emit({ type: 'state', id: job.id, from: 'submitting', state: 'failed', requestId, ...failure });
+      ctx.emit({
+        type: 'state',
+        id: job.id,
+        from: 'submitting',
+        state: 'failed',
+        requestId,
+        ...failure,
+      });
       if (outcome === 'fatal') throw error;
       return { kind: 'failed' };
     }
@@ -118,7 +142,14 @@ export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<Sub
       });
       return { kind: 'taken' };
     }
-    ctx.emit({ type: 'state', id: job.id, from: 'submitting', state: 'submitted', requestId, taskId: created.TaskId });
+    ctx.emit({
+      type: 'state',
+      id: job.id,
+      from: 'submitting',
+      state: 'submitted',
+      requestId,
+      taskId: created.TaskId,
+    });
     return { kind: 'submitted', taskId: created.TaskId, requestId };
   }
 }

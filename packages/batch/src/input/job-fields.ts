@@ -53,35 +53,52 @@ function operationOf(value: unknown, fallback: BatchOperation): BatchOperation |
  * English reference marks it mandatory for `videomake` (1211/62087) and `Speed` for `tts`
  * (1211/62086).
  */
-export function textJob(fields: Readonly<Record<string, string>>, defaults: JobDefaults): LineResult {
+export function textJob(
+  fields: Readonly<Record<string, string>>,
+  defaults: JobDefaults,
+): LineResult {
   const idProblem = checkId(fields['id']);
   if (idProblem) return { ok: false, message: idProblem };
   const operation = operationOf(fields['operation'], defaults.operation ?? 'video.make');
-  if (!BATCH_OPERATIONS.includes(operation as BatchOperation)) return { ok: false, message: operation };
+  if (!BATCH_OPERATIONS.includes(operation as BatchOperation))
+    return { ok: false, message: operation };
   const op = operation as BatchOperation;
   const source = fields['text'] || defaults.template;
   if (!source) return { ok: false, message: 'text is empty (and no --template is given)' };
   const { text, missing } = fillTemplate(source, fields);
   if (missing.length > 0) {
-    return { ok: false, message: `the script names ${missing.map((m) => `{${m}}`).join(', ')}, which the line does not have` };
+    return {
+      ok: false,
+      message: `the script names ${missing.map((m) => `{${m}}`).join(', ')}, which the line does not have`,
+    };
   }
   if (text.trim() === '') return { ok: false, message: 'text is empty' };
   if (text.length > MAX_TEXT) {
-    return { ok: false, message: `text is ${text.length} characters; the gateway takes at most ${MAX_TEXT}` };
+    return {
+      ok: false,
+      message: `text is ${text.length} characters; the gateway takes at most ${MAX_TEXT}`,
+    };
   }
   const avatar = fields['avatar'] || defaults.avatar;
   const voice = fields['voice'] || defaults.voice;
   const speedText = fields['speed'];
   const speed = speedText ? Number(speedText) : (defaults.speed ?? 1);
   if (!(speed >= 0.5 && speed <= 1.5)) {
-    return { ok: false, message: `speed must be between 0.5 and 1.5, got ${JSON.stringify(speedText)}` };
+    return {
+      ok: false,
+      message: `speed must be between 0.5 and 1.5, got ${JSON.stringify(speedText)}`,
+    };
   }
   const format = fields['format'] || defaults.format;
   if (format !== undefined && !FORMATS.includes(format)) {
-    return { ok: false, message: `format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}` };
+    return {
+      ok: false,
+      message: `format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
+    };
   }
   if (op === 'video.tts') {
-    if (!voice && !avatar) return { ok: false, message: 'a speech line needs a voice or an avatar' };
+    if (!voice && !avatar)
+      return { ok: false, message: 'a speech line needs a voice or an avatar' };
     return {
       ok: true,
       id: fields['id']!,
@@ -116,11 +133,15 @@ const RAW_REQUIRED: Readonly<Record<BatchOperation, readonly string[]>> = {
 };
 
 /** A JSONL line `{ id, operation, payload }`: a raw payload for the named create call. */
-export function rawJob(value: Readonly<Record<string, unknown>>, defaults: JobDefaults): LineResult {
+export function rawJob(
+  value: Readonly<Record<string, unknown>>,
+  defaults: JobDefaults,
+): LineResult {
   const idProblem = checkId(value['id']);
   if (idProblem) return { ok: false, message: idProblem };
   const operation = operationOf(value['operation'], defaults.operation ?? 'video.make');
-  if (!BATCH_OPERATIONS.includes(operation as BatchOperation)) return { ok: false, message: operation };
+  if (!BATCH_OPERATIONS.includes(operation as BatchOperation))
+    return { ok: false, message: operation };
   const op = operation as BatchOperation;
   const payload = value['payload'];
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
@@ -133,7 +154,15 @@ export function rawJob(value: Readonly<Record<string, unknown>>, defaults: JobDe
   }
   const text = (payload as Record<string, unknown>)['InputSsml'];
   if (typeof text === 'string' && text.length > MAX_TEXT) {
-    return { ok: false, message: `payload.InputSsml is ${text.length} characters; the gateway takes at most ${MAX_TEXT}` };
+    return {
+      ok: false,
+      message: `payload.InputSsml is ${text.length} characters; the gateway takes at most ${MAX_TEXT}`,
+    };
   }
-  return { ok: true, id: String(value['id']), operation: op, payload: payload as Record<string, unknown> };
+  return {
+    ok: true,
+    id: String(value['id']),
+    operation: op,
+    payload: payload as Record<string, unknown>,
+  };
 }

@@ -5,21 +5,43 @@ import { fillTemplate } from './template.js';
 
 describe('parseJobs', () => {
   it('builds videomake payloads from CSV lines, with templating from the line', () => {
-    const { jobs } = parseJobs('jobs.csv', 'id,text,avatar,voice,name\nj1,Hi {name}!,av1,female_1,Ann\nj2,Plain,av2,,Bob\n');
+    const { jobs } = parseJobs(
+      'jobs.csv',
+      'id,text,avatar,voice,name\nj1,Hi {name}!,av1,female_1,Ann\nj2,Plain,av2,,Bob\n',
+    );
     expect(jobs).toEqual([
       {
         id: 'j1',
         line: 2,
         operation: 'video.make',
-        payload: { VirtualmanKey: 'av1', InputSsml: 'Hi Ann!', SpeechParam: { Speed: 1, TimbreKey: 'female_1' } },
+        payload: {
+          VirtualmanKey: 'av1',
+          InputSsml: 'Hi Ann!',
+          SpeechParam: { Speed: 1, TimbreKey: 'female_1' },
+        },
       },
-      { id: 'j2', line: 3, operation: 'video.make', payload: { VirtualmanKey: 'av2', InputSsml: 'Plain', SpeechParam: { Speed: 1 } } },
+      {
+        id: 'j2',
+        line: 3,
+        operation: 'video.make',
+        payload: { VirtualmanKey: 'av2', InputSsml: 'Plain', SpeechParam: { Speed: 1 } },
+      },
     ]);
   });
 
   it('takes defaults and a template for lines that leave fields empty', () => {
-    const { jobs } = parseJobs('x.csv', 'id,name\na,Zoe\n', { avatar: 'av', template: 'Dear {name}', format: 'Mp4', speed: 1.2 });
-    expect(jobs[0]!.payload).toEqual({ VirtualmanKey: 'av', InputSsml: 'Dear Zoe', SpeechParam: { Speed: 1.2 }, VideoParam: { Format: 'Mp4' } });
+    const { jobs } = parseJobs('x.csv', 'id,name\na,Zoe\n', {
+      avatar: 'av',
+      template: 'Dear {name}',
+      format: 'Mp4',
+      speed: 1.2,
+    });
+    expect(jobs[0]!.payload).toEqual({
+      VirtualmanKey: 'av',
+      InputSsml: 'Dear Zoe',
+      SpeechParam: { Speed: 1.2 },
+      VideoParam: { Format: 'Mp4' },
+    });
   });
 
   it('reads JSONL: text lines and raw payloads for make, makeAdvanced and tts', () => {
@@ -67,18 +89,25 @@ describe('parseJobs', () => {
     expect(problems[5]!.message).toMatch(/speed must be between 0.5 and 1.5/);
     expect(problems[6]!.message).toMatch(/\{nobody\}/);
     expect(problems[7]!.message).toBe('2 fields where the header has 4');
-    expect((error as Error).message).toMatch(/^jobs.csv: 8 invalid lines; nothing was sent\n {2}line 3: id is missing/);
+    expect((error as Error).message).toMatch(
+      /^jobs.csv: 8 invalid lines; nothing was sent\n {2}line 3: id is missing/,
+    );
   });
 
   it('skips bad lines with skipInvalid, and still refuses a file without an id column', () => {
-    const { jobs, skipped } = parseJobs('j.csv', 'id,text,avatar\na,Hi,av\nb,,av\n', { skipInvalid: true });
+    const { jobs, skipped } = parseJobs('j.csv', 'id,text,avatar\na,Hi,av\nb,,av\n', {
+      skipInvalid: true,
+    });
     expect(jobs.map((j) => j.id)).toEqual(['a']);
     expect(skipped).toEqual([{ line: 3, message: 'text is empty (and no --template is given)' }]);
-    expect(() => parseJobs('j.csv', 'name,text\na,b\n', { skipInvalid: true })).toThrow(/no id column/);
+    expect(() => parseJobs('j.csv', 'name,text\na,b\n', { skipInvalid: true })).toThrow(
+      /no id column/,
+    );
   });
 
   it('reports JSON syntax errors, non-objects and raw payloads without their required field', () => {
-    const text = '{"id":"a",\n[1]\n{"id":"b","operation":"video.make","payload":{"InputSsml":"x"}}\n{"id":"c","operation":"video.ppt","payload":{}}\n';
+    const text =
+      '{"id":"a",\n[1]\n{"id":"b","operation":"video.make","payload":{"InputSsml":"x"}}\n{"id":"c","operation":"video.ppt","payload":{}}\n';
     expect(() => parseJobs('j.jsonl', text)).toThrow(
       /line 1: not JSON.*\n {2}line 2: a line must be a JSON object\n {2}line 3: payload.VirtualmanKey \(a string\) is required by video.make\n {2}line 4: operation must be one of/s,
     );
@@ -87,7 +116,10 @@ describe('parseJobs', () => {
 
 describe('fillTemplate', () => {
   it('fills placeholders, keeps escaped braces and names the missing ones', () => {
-    expect(fillTemplate('{{a}} {a} { b }', { a: '1', b: '2' })).toEqual({ text: '{a} 1 2', missing: [] });
+    expect(fillTemplate('{{a}} {a} { b }', { a: '1', b: '2' })).toEqual({
+      text: '{a} 1 2',
+      missing: [],
+    });
     expect(fillTemplate('{x}{y}', {}).missing).toEqual(['x', 'y']);
   });
 });

@@ -20,7 +20,12 @@ export interface ParsedJobs {
 function detect(name: string, text: string): 'csv' | 'jsonl' {
   if (/\.(jsonl|ndjson)$/i.test(name)) return 'jsonl';
   if (/\.csv$/i.test(name)) return 'csv';
-  return text.replace(/^\ufeff/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
+  return text
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .startsWith('{')
+    ? 'jsonl'
+    : 'csv';
 }
 
 /** Problems with the file as a whole, which `skipInvalid` cannot skip. */
@@ -28,24 +33,41 @@ interface FileProblems {
   fatal: boolean;
 }
 
-function fromCsv(text: string, defaults: JobDefaults, problems: InputProblem[], file: FileProblems) {
+function fromCsv(
+  text: string,
+  defaults: JobDefaults,
+  problems: InputProblem[],
+  file: FileProblems,
+) {
   const { records, problems: syntax } = parseCsv(text);
   problems.push(...syntax);
   const header = records.shift();
   if (!header) {
-    problems.push({ line: 0, message: 'the file is empty: a header line with an id column is needed' });
+    problems.push({
+      line: 0,
+      message: 'the file is empty: a header line with an id column is needed',
+    });
     file.fatal = true;
     return [];
   }
   const names = header.cells.map((cell) => cell.trim());
   if (!names.includes('id')) {
-    problems.push({ line: header.line, message: `the header has no id column (columns: ${names.join(', ')})` });
+    problems.push({
+      line: header.line,
+      message: `the header has no id column (columns: ${names.join(', ')})`,
+    });
     file.fatal = true;
     return [];
   }
   return records.map((record): [number, LineResult] => {
     if (record.cells.length !== names.length) {
-      return [record.line, { ok: false, message: `${record.cells.length} fields where the header has ${names.length}` }];
+      return [
+        record.line,
+        {
+          ok: false,
+          message: `${record.cells.length} fields where the header has ${names.length}`,
+        },
+      ];
     }
     const fields: Record<string, string> = {};
     names.forEach((name, i) => {
@@ -107,7 +129,8 @@ export function parseJobs(name: string, text: string, options: ParseJobsOptions 
   const problems: InputProblem[] = [];
   const format = options.fileFormat ?? detect(name, text);
   const file: FileProblems = { fatal: false };
-  const results = format === 'csv' ? fromCsv(text, options, problems, file) : fromJsonl(text, options);
+  const results =
+    format === 'csv' ? fromCsv(text, options, problems, file) : fromJsonl(text, options);
   const jobs: JobSpec[] = [];
   const seen = new Map<string, number>();
   for (const [line, result] of results) {
@@ -124,7 +147,8 @@ export function parseJobs(name: string, text: string, options: ParseJobsOptions 
     jobs.push({ id: result.id, line, operation: result.operation, payload: result.payload });
   }
   problems.sort((a, b) => a.line - b.line);
-  if (problems.length > 0 && (!options.skipInvalid || file.fatal)) throw new BatchInputError(name, problems);
+  if (problems.length > 0 && (!options.skipInvalid || file.fatal))
+    throw new BatchInputError(name, problems);
   if (jobs.length === 0 && problems.length === 0) {
     throw new BatchInputError(name, [{ line: 0, message: 'the file has no jobs' }]);
   }

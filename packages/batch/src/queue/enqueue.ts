@@ -6,7 +6,13 @@ import { FINAL_STATES, type StateCounts } from '../state/job-record.js';
 import { openRedisStore } from '../state/redis-store.js';
 import { eachJob } from '../state/store.js';
 import { loadQueueModules } from './load-modules.js';
-import { BULL_PREFIX, bullJobId, type QueueLocation, queueName, redisUrl } from './queue-options.js';
+import {
+  BULL_PREFIX,
+  bullJobId,
+  type QueueLocation,
+  queueName,
+  redisUrl,
+} from './queue-options.js';
 
 /** Options of {@link enqueueJobs}. */
 export interface EnqueueOptions extends QueueLocation, ParseJobsOptions {
@@ -43,24 +49,40 @@ export interface EnqueueResult {
 export async function enqueueJobs(options: EnqueueOptions): Promise<EnqueueResult> {
   const url = redisUrl(options);
   const name = queueName(options);
-  if (options.concurrency !== undefined && !(Number.isInteger(options.concurrency) && options.concurrency > 0)) {
+  if (
+    options.concurrency !== undefined &&
+    !(Number.isInteger(options.concurrency) && options.concurrency > 0)
+  ) {
     throw new BatchUsageError('concurrency must be a positive whole number');
   }
-  const { jobs, skipped } = parseJobs(options.input, await readFile(options.input, 'utf8'), options);
+  const { jobs, skipped } = parseJobs(
+    options.input,
+    await readFile(options.input, 'utf8'),
+    options,
+  );
   const emit = (event: BatchEvent) => options.onEvent?.(event);
-  if (skipped.length > 0) emit({ type: 'warning', message: `skipped ${skipped.length} invalid lines` });
+  if (skipped.length > 0)
+    emit({ type: 'warning', message: `skipped ${skipped.length} invalid lines` });
   const { bullmq } = await loadQueueModules();
   const store = await openRedisStore(url, name);
   const queue = new bullmq.Queue(name, { connection: { url }, prefix: BULL_PREFIX });
   try {
     const loaded = await store.load(jobs);
     if (loaded.changed.length > 0) {
-      emit({ type: 'warning', message: `${loaded.changed.length} jobs changed in the file since they were loaded; their first version is kept`, ids: loaded.changed });
+      emit({
+        type: 'warning',
+        message: `${loaded.changed.length} jobs changed in the file since they were loaded; their first version is kept`,
+        ids: loaded.changed,
+      });
     }
     if (options.resubmitAmbiguous) {
       const ids = await store.requeue('ambiguous');
       if (ids.length > 0) {
-        emit({ type: 'warning', message: `resubmitting ${ids.length} ambiguous jobs: any of them the gateway did create will be rendered (and billed) twice`, ids });
+        emit({
+          type: 'warning',
+          message: `resubmitting ${ids.length} ambiguous jobs: any of them the gateway did create will be rendered (and billed) twice`,
+          ids,
+        });
       }
     }
     if (options.retryFailed) await store.requeue('failed');
@@ -69,7 +91,12 @@ export async function enqueueJobs(options: EnqueueOptions): Promise<EnqueueResul
     let page: Array<{ name: string; data: { id: string }; opts: { jobId: string } }> = [];
     const flush = async () => {
       if (page.length === 0) return;
-      await queue.addBulk(page.map((job) => ({ ...job, opts: { ...job.opts, removeOnComplete: true, removeOnFail: 1000 } })));
+      await queue.addBulk(
+        page.map((job) => ({
+          ...job,
+          opts: { ...job.opts, removeOnComplete: true, removeOnFail: 1000 },
+        })),
+      );
       enqueued += page.length;
       page = [];
     };

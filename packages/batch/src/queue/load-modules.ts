@@ -8,7 +8,10 @@ type IORedisModule = typeof import('ioredis');
  * mode is used: the embedded mode never needs them. A clear error says what to install when
  * they are missing.
  */
-export async function loadQueueModules(): Promise<{ bullmq: BullMQ; Redis: IORedisModule['Redis'] }> {
+export async function loadQueueModules(): Promise<{
+  bullmq: BullMQ;
+  Redis: IORedisModule['Redis'];
+}> {
   const missing: string[] = [];
   const bullmq = await import('bullmq').catch(() => {
     missing.push('bullmq');

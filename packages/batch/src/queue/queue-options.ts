@@ -12,7 +12,9 @@ export interface QueueLocation {
 export function queueName(location: QueueLocation): string {
   const name = location.queue ?? 'tvs-batch';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
-    throw new BatchUsageError(`queue must be 1–64 letters, digits, "_" or "-", got ${JSON.stringify(name)}`);
+    throw new BatchUsageError(
+      `queue must be 1–64 letters, digits, "_" or "-", got ${JSON.stringify(name)}`,
+    );
   }
   return name;
 }
@@ -23,7 +25,9 @@ export function redisUrl(location: QueueLocation): string {
   try {
     url = new URL(location.redis);
   } catch {
-    throw new BatchUsageError(`--redis must be a redis:// URL, got ${JSON.stringify(location.redis)}`);
+    throw new BatchUsageError(
+      `--redis must be a redis:// URL, got ${JSON.stringify(location.redis)}`,
+    );
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
     throw new BatchUsageError(`--redis must be a redis:// or rediss:// URL, got ${url.protocol}`);

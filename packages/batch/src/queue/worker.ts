@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { BatchUsageError } from '../errors.js';
-import type { BatchEvent, BatchSummary } from '../events.js';
 import { connectCallbacks } from '../callbacks/wire.js';
 import { processJob } from '../engine/process-job.js';
 import { createEngine, type EngineOptions, summarize } from '../engine/runner.js';
+import { BatchUsageError } from '../errors.js';
+import type { BatchEvent, BatchSummary } from '../events.js';
 import { FINAL_STATES, type JobState } from '../state/job-record.js';
 import { openRedisStore } from '../state/redis-store.js';
 import { loadQueueModules } from './load-modules.js';
@@ -51,8 +51,10 @@ export async function runWorker(options: WorkerOptions): Promise<BatchSummary> {
   const url = redisUrl(options);
   const name = queueName(options);
   const lockMs = options.lockMs ?? 30_000;
-  if (!(Number.isInteger(lockMs) && lockMs >= 500)) throw new BatchUsageError('lockMs must be a whole number of at least 500');
-  if (options.rate !== undefined && !(options.rate > 0)) throw new BatchUsageError('rate must be a positive number');
+  if (!(Number.isInteger(lockMs) && lockMs >= 500))
+    throw new BatchUsageError('lockMs must be a whole number of at least 500');
+  if (options.rate !== undefined && !(options.rate > 0))
+    throw new BatchUsageError('rate must be a positive number');
   const { bullmq } = await loadQueueModules();
   const store = await openRedisStore(url, name);
   const stopper = new AbortController();
@@ -89,7 +91,13 @@ export async function runWorker(options: WorkerOptions): Promise<BatchSummary> {
     if (job.state === 'submitting') {
       // Its worker stopped between sending the create and recording the TaskId.
       if (await store.markAmbiguous(id, job.requestId)) {
-        ctx.emit({ type: 'state', id, from: 'submitting', state: 'ambiguous', requestId: job.requestId });
+        ctx.emit({
+          type: 'state',
+          id,
+          from: 'submitting',
+          state: 'ambiguous',
+          requestId: job.requestId,
+        });
       }
       return 'ambiguous';
     }
@@ -129,11 +137,15 @@ export async function runWorker(options: WorkerOptions): Promise<BatchSummary> {
   );
   // A throttle seen by any worker pauses job fetching on all of them for the backoff.
   events.push((event) => {
-    if (event.type === 'throttled') void worker.rateLimit(Math.round(event.pauseMs)).catch(() => {});
+    if (event.type === 'throttled')
+      void worker.rateLimit(Math.round(event.pauseMs)).catch(() => {});
   });
   worker.on('error', (error) => ctx.emit({ type: 'warning', message: `queue: ${error.message}` }));
   const onAbort = () => {
-    ctx.emit({ type: 'stopping', reason: 'stopping: no new creates; unfinished jobs go back to the queue' });
+    ctx.emit({
+      type: 'stopping',
+      reason: 'stopping: no new creates; unfinished jobs go back to the queue',
+    });
     stopper.abort(options.signal?.reason);
     ctx.scheduler.stop();
   };
@@ -144,13 +156,24 @@ export async function runWorker(options: WorkerOptions): Promise<BatchSummary> {
     void processJob(ctx, job).catch(() => {});
   });
   const counts = await store.counts();
-  ctx.emit({ type: 'start', total: Object.values(counts).reduce((a, b) => a + b, 0), counts, store: store.location });
+  ctx.emit({
+    type: 'start',
+    total: Object.values(counts).reduce((a, b) => a + b, 0),
+    counts,
+    store: store.location,
+  });
   const running = worker.run();
   try {
     if (options.exitWhenDrained) {
       while (!stopper.signal.aborted) {
         await new Promise((r) => setTimeout(r, 200));
-        const left = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        const left = await queue.getJobCounts(
+          'waiting',
+          'active',
+          'delayed',
+          'prioritized',
+          'waiting-children',
+        );
         if (Object.values(left).every((n) => n === 0)) break;
       }
     } else {

@@ -56,7 +56,8 @@ interface Commands {
 
 function toRecord(fields: Record<string, string>): JobRecord | undefined {
   if (!fields['id']) return undefined;
-  const num = (name: string) => (fields[name] === undefined || fields[name] === '' ? undefined : Number(fields[name]));
+  const num = (name: string) =>
+    fields[name] === undefined || fields[name] === '' ? undefined : Number(fields[name]);
   const code = fields['failCode'];
   return {
     id: fields['id'],
@@ -70,7 +71,8 @@ function toRecord(fields: Record<string, string>): JobRecord | undefined {
     queuePosition: num('queuePosition'),
     files: fields['files'] ? JSON.parse(fields['files']) : undefined,
     durationMs: num('durationMs'),
-    failCode: code === undefined || code === '' ? undefined : /^-?\d+$/.test(code) ? Number(code) : code,
+    failCode:
+      code === undefined || code === '' ? undefined : /^-?\d+$/.test(code) ? Number(code) : code,
     explanation: fields['explanation'] || undefined,
     creates: Number(fields['creates'] ?? 0),
     updatedAt: Number(fields['updatedAt'] ?? 0),
@@ -98,7 +100,8 @@ export interface RedisJobStore extends JobStore {
  */
 export async function openRedisStore(url: string, queue: string): Promise<RedisJobStore> {
   const { Redis } = await loadQueueModules();
-  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true }) as Redis & Commands;
+  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true }) as Redis &
+    Commands;
   await redis.connect();
   redis.defineCommand('tvsTransition', { numberOfKeys: 2, lua: TRANSITION });
   redis.defineCommand('tvsLoad', { numberOfKeys: 2, lua: LOAD });
@@ -110,9 +113,17 @@ export async function openRedisStore(url: string, queue: string): Promise<RedisJ
     id: string,
     from: readonly JobState[],
     to: JobState,
-    options: { requestId?: string | undefined; creates?: boolean; clear?: string[]; set?: Record<string, string | number> } = {},
+    options: {
+      requestId?: string | undefined;
+      creates?: boolean;
+      clear?: string[];
+      set?: Record<string, string | number>;
+    } = {},
   ): Promise<boolean> => {
-    const pairs = Object.entries({ ...options.set, updatedAt: now() }).flatMap(([k, v]) => [k, String(v)]);
+    const pairs = Object.entries({ ...options.set, updatedAt: now() }).flatMap(([k, v]) => [
+      k,
+      String(v),
+    ]);
     const result = await redis.tvsTransition(
       hash(id),
       prefix,
@@ -136,9 +147,19 @@ export async function openRedisStore(url: string, queue: string): Promise<RedisJ
       const changed: string[] = [];
       for (let at = 0; at < jobs.length; at += 500) {
         const page = jobs.slice(at, at + 500);
-        const pipeline = redis.pipeline() as unknown as Commands & { exec(): Promise<Array<[Error | null, unknown]>> };
+        const pipeline = redis.pipeline() as unknown as Commands & {
+          exec(): Promise<Array<[Error | null, unknown]>>;
+        };
         for (const job of page) {
-          pipeline.tvsLoad(hash(job.id), prefix, job.id, String(job.line), job.operation, JSON.stringify(job.payload), now());
+          pipeline.tvsLoad(
+            hash(job.id),
+            prefix,
+            job.id,
+            String(job.line),
+            job.operation,
+            JSON.stringify(job.payload),
+            now(),
+          );
         }
         const results = await pipeline.exec();
         results.forEach(([error, value], i) => {
@@ -152,9 +173,13 @@ export async function openRedisStore(url: string, queue: string): Promise<RedisJ
     async get(id) {
       return toRecord(await redis.hgetall(hash(id)));
     },
-    claim: (id, requestId) => move(id, ['queued'], 'submitting', { creates: true, set: { requestId } }),
+    claim: (id, requestId) =>
+      move(id, ['queued'], 'submitting', { creates: true, set: { requestId } }),
     recordTask: (id, requestId, taskId) =>
-      move(id, ['submitting', 'ambiguous'], 'submitted', { requestId, set: { taskId, progress: 0 } }),
+      move(id, ['submitting', 'ambiguous'], 'submitted', {
+        requestId,
+        set: { taskId, progress: 0 },
+      }),
     release: (id, requestId) => move(id, ['submitting'], 'queued', { requestId }),
     markAmbiguous: (id, requestId) => move(id, ['submitting'], 'ambiguous', { requestId }),
     async recordProgress(id, progress, queuePosition) {
@@ -171,9 +196,17 @@ export async function openRedisStore(url: string, queue: string): Promise<RedisJ
       });
     },
     async markFailed(id, failure: FailureInfo) {
-      await move(id, JOB_STATES.filter((s) => s !== 'downloaded' && s !== 'failed'), 'failed', {
-        set: { failCode: failure.code === undefined ? '' : String(failure.code), explanation: failure.explanation },
-      });
+      await move(
+        id,
+        JOB_STATES.filter((s) => s !== 'downloaded' && s !== 'failed'),
+        'failed',
+        {
+          set: {
+            failCode: failure.code === undefined ? '' : String(failure.code),
+            explanation: failure.explanation,
+          },
+        },
+      );
     },
     async requeue(state) {
       const ids = await redis.zrange(`${prefix}state:${state}`, 0, -1);
@@ -197,7 +230,9 @@ export async function openRedisStore(url: string, queue: string): Promise<RedisJ
     async list(options = {}) {
       const limit = options.limit ?? 1_000_000;
       const start = options.after === undefined ? '-' : `(${options.after}`;
-      const sets = options.states ? options.states.map((s) => `${prefix}state:${s}`) : [`${prefix}ids`];
+      const sets = options.states
+        ? options.states.map((s) => `${prefix}state:${s}`)
+        : [`${prefix}ids`];
       const ids = (
         await Promise.all(sets.map((key) => redis.zrangebylex(key, start, '+', 'LIMIT', 0, limit)))
       )
@@ -208,7 +243,9 @@ export async function openRedisStore(url: string, queue: string): Promise<RedisJ
       const pipeline = redis.pipeline();
       for (const id of ids) pipeline.hgetall(hash(id));
       const rows = (await pipeline.exec()) ?? [];
-      return rows.map(([, fields]) => toRecord(fields as Record<string, string>)).filter((r): r is JobRecord => r !== undefined);
+      return rows
+        .map(([, fields]) => toRecord(fields as Record<string, string>))
+        .filter((r): r is JobRecord => r !== undefined);
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect());

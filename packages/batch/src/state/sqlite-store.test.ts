@@ -1,31 +1,49 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatchUsageError } from '../errors.js';
 import type { JobSpec } from '../jobs.js';
-import { eachJob } from './store.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { eachJob } from './store.js';
 
 let dir = '';
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tvs-batch-store-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-const job = (id: string, text = 'Hi'): JobSpec => ({ id, line: 2, operation: 'video.make', payload: { VirtualmanKey: 'av', InputSsml: text } });
+const job = (id: string, text = 'Hi'): JobSpec => ({
+  id,
+  line: 2,
+  operation: 'video.make',
+  payload: { VirtualmanKey: 'av', InputSsml: text },
+});
 
 describe('openSqliteStore', () => {
   it('moves a job only from the state each transition names', async () => {
     const store = await openSqliteStore(join(dir, 'a.db'));
     expect(await store.load([job('a'), job('b')])).toEqual({ added: 2, known: 0, changed: [] });
-    expect(await store.load([job('a'), job('b', 'changed')])).toEqual({ added: 0, known: 2, changed: ['b'] });
+    expect(await store.load([job('a'), job('b', 'changed')])).toEqual({
+      added: 0,
+      known: 2,
+      changed: ['b'],
+    });
     expect(await store.claim('a', 'r1')).toBe(true);
     expect(await store.claim('a', 'r2')).toBe(false);
     expect(await store.recordTask('a', 'other', 'T')).toBe(false);
     expect(await store.recordTask('a', 'r1', 'T1')).toBe(true);
     await store.recordProgress('a', 40, 0);
-    expect(await store.get('a')).toMatchObject({ state: 'rendering', taskId: 'T1', requestId: 'r1', progress: 40, creates: 1 });
-    await store.markDownloaded('a', { files: [{ kind: 'media', path: 'out/a.mp4', bytes: 3, sha256: 'ab' }], durationMs: 2000 });
+    expect(await store.get('a')).toMatchObject({
+      state: 'rendering',
+      taskId: 'T1',
+      requestId: 'r1',
+      progress: 40,
+      creates: 1,
+    });
+    await store.markDownloaded('a', {
+      files: [{ kind: 'media', path: 'out/a.mp4', bytes: 3, sha256: 'ab' }],
+      durationMs: 2000,
+    });
     await store.markFailed('a', { explanation: 'no' });
     expect((await store.get('a'))?.state).toBe('downloaded');
     // A throttled create goes back to queued; an unanswered one becomes ambiguous, and its

@@ -141,7 +141,9 @@ export async function openSqliteStore(
           );
         }
       }
-      db.prepare("INSERT INTO meta (key, value) VALUES ('runner', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(me);
+      db.prepare(
+        "INSERT INTO meta (key, value) VALUES ('runner', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(me);
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');
@@ -181,7 +183,11 @@ export async function openSqliteStore(
   // Group commit: the writes the ambiguity rule rests on are made with `synchronous=FULL`, and
   // those asked for in the same turn of the event loop share one transaction and one sync.
   // Each caller still gets its answer only once its own write is on disk.
-  let group: Array<{ run: () => boolean; resolve: (ok: boolean) => void; reject: (error: unknown) => void }> = [];
+  let group: Array<{
+    run: () => boolean;
+    resolve: (ok: boolean) => void;
+    reject: (error: unknown) => void;
+  }> = [];
   const flush = () => {
     const ops = group;
     group = [];
@@ -202,7 +208,7 @@ export async function openSqliteStore(
     } finally {
       db.exec('PRAGMA synchronous = NORMAL');
     }
-    ops.forEach((op, i) => op.resolve(results[i]!));
+    for (const [i, op] of ops.entries()) op.resolve(results[i]!);
   };
   const durably = (run: () => boolean): Promise<boolean> =>
     new Promise((resolve, reject) => {
@@ -264,20 +270,32 @@ export async function openSqliteStore(
       failed.run(code, failure.explanation, now(), id);
     },
     async requeue(state) {
-      const ids = (statement('SELECT id FROM jobs WHERE state = ? ORDER BY id').all(state) as Array<{ id: string }>).map((r) => r.id);
+      const ids = (
+        statement('SELECT id FROM jobs WHERE state = ? ORDER BY id').all(state) as Array<{
+          id: string;
+        }>
+      ).map((r) => r.id);
       statement(
         "UPDATE jobs SET state = 'queued', task_id = NULL, fail_code = NULL, explanation = NULL, progress = NULL, queue_position = NULL, updated_at = ? WHERE state = ?",
       ).run(now(), state);
       return ids;
     },
     async recoverInterrupted() {
-      const ids = (statement("SELECT id FROM jobs WHERE state = 'submitting' ORDER BY id").all() as Array<{ id: string }>).map((r) => r.id);
-      statement("UPDATE jobs SET state = 'ambiguous', updated_at = ? WHERE state = 'submitting'").run(now());
+      const ids = (
+        statement("SELECT id FROM jobs WHERE state = 'submitting' ORDER BY id").all() as Array<{
+          id: string;
+        }>
+      ).map((r) => r.id);
+      statement(
+        "UPDATE jobs SET state = 'ambiguous', updated_at = ? WHERE state = 'submitting'",
+      ).run(now());
       return ids;
     },
     async counts(): Promise<StateCounts> {
       const counts = emptyCounts();
-      for (const row of statement('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state').all() as Array<{ state: JobState; n: number }>) {
+      for (const row of statement(
+        'SELECT state, COUNT(*) AS n FROM jobs GROUP BY state',
+      ).all() as Array<{ state: JobState; n: number }>) {
         counts[row.state] = row.n;
       }
       return counts;

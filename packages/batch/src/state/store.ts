@@ -53,7 +53,11 @@ export interface JobStore {
   requeue(state: 'ambiguous' | 'failed'): Promise<string[]>;
   counts(): Promise<StateCounts>;
   /** Jobs in `states` (all when omitted), ordered by id, `limit` at a time after `after`. */
-  list(options?: { states?: readonly JobState[]; after?: string; limit?: number }): Promise<JobRecord[]>;
+  list(options?: {
+    states?: readonly JobState[];
+    after?: string;
+    limit?: number;
+  }): Promise<JobRecord[]>;
   close(): Promise<void>;
 }
 
