@@ -4,6 +4,14 @@
  * BullMQ workers across machines. A library and the `tvs-batch` CLI. Node ≥ 22.13.
  * @packageDocumentation
  */
+export {
+  type CallbackOrigin,
+  type CallbackReceiver,
+  type CallbackReceiverOptions,
+  startCallbackReceiver,
+} from './callbacks/receiver.js';
+export { readTaskCallback, type TaskCallback } from './callbacks/task-callback.js';
+export type { CallbackOptions } from './callbacks/wire.js';
 export { type CallOutcome, classify } from './engine/classify.js';
 export { DownloadError } from './engine/download.js';
 export { Pacer, type PacerOptions } from './engine/pacer.js';
@@ -22,6 +30,9 @@ export { type ParsedJobs, type ParseJobsOptions, parseJobs } from './input/parse
 export { fillTemplate } from './input/template.js';
 export { BATCH_OPERATIONS, type BatchOperation, type JobSpec } from './jobs.js';
 export { type ManifestEntry, manifestEntry, writeManifest } from './manifest.js';
+export { type EnqueueOptions, type EnqueueResult, enqueueJobs } from './queue/enqueue.js';
+export type { QueueLocation } from './queue/queue-options.js';
+export { runWorker, type WorkerOptions } from './queue/worker.js';
 export {
   type DownloadedResult,
   emptyCounts,
@@ -33,6 +44,7 @@ export {
   type JobState,
   type StateCounts,
 } from './state/job-record.js';
+export { openRedisStore, type RedisJobStore } from './state/redis-store.js';
 export {
   openSqliteStore,
   type SqliteJobStore,

@@ -6,7 +6,13 @@
  */
 export type BatchOperation = 'video.make' | 'video.makeAdvanced' | 'video.tts';
 
-/** Every {@link BatchOperation}. */
+/** Every {@link BatchOperation}.
+ *
+ * @example
+ * ```ts
+ * BATCH_OPERATIONS.includes('video.tts'); // true
+ * ```
+ */
 export const BATCH_OPERATIONS: readonly BatchOperation[] = [
   'video.make',
   'video.makeAdvanced',

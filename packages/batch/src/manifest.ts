@@ -22,7 +22,14 @@ export interface ManifestEntry {
   readonly explanation: string;
 }
 
-/** The manifest line of a job. */
+/** The manifest line of a job.
+ *
+ * @example
+ * ```ts
+ * const entry = manifestEntry((await store.get('ann'))!);
+ * entry.status; // 'downloaded'
+ * ```
+ */
 export function manifestEntry(job: JobRecord): ManifestEntry {
   const media = job.files?.find((f) => f.kind === 'media');
   const subtitles = job.files?.find((f) => f.kind === 'subtitles');

@@ -18,6 +18,11 @@ export interface TaskCallback {
  * Reads a task callback body (a string or parsed JSON), leniently: a `Header` is allowed (the
  * docs show none), `TaskId` may be a number (some examples print one), unknown fields are
  * ignored. Returns `undefined` for anything that is not a task callback.
+ *
+ * @example
+ * ```ts
+ * readTaskCallback('{"Payload":{"TaskId":"t1","Status":"SUCCESS","MediaUrl":"https://…"}}')?.Status; // 'SUCCESS'
+ * ```
  */
 export function readTaskCallback(body: unknown): TaskCallback | undefined {
   let value = body;

@@ -22,7 +22,12 @@ export type CallOutcome = 'busy' | 'transient' | 'ambiguous' | 'fatal' | 'failed
 /** Code 100008: over quota or concurrency, "retry when work ends" (1240/81277). */
 const OVER_CONCURRENCY = 100008;
 
-/** Sorts a failed call into a {@link CallOutcome}. */
+/** Sorts a failed call into a {@link CallOutcome}. *
+ * @example
+ * ```ts
+ * if (classify(error) === 'busy') await sleep(pacer.throttled());
+ * ```
+ */
 export function classify(error: unknown): CallOutcome {
   if (error instanceof TvsAmbiguousError) return 'ambiguous';
   if (error instanceof TvsApiError) {

@@ -7,7 +7,12 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { FileRecord } from '../state/job-record.js';
 
-/** A download failed (HTTP status, broken stream); the job keeps its `TaskId` for a re-run. */
+/** A download failed (HTTP status, broken stream); the job keeps its `TaskId` for a re-run. *
+ * @example
+ * ```ts
+ * if (error instanceof DownloadError) console.log('run again to retry the download');
+ * ```
+ */
 export class DownloadError extends Error {
   override name = 'DownloadError';
 }

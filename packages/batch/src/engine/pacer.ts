@@ -21,6 +21,13 @@ export interface PacerOptions {
  * sent) and pauses every caller for a backoff that doubles while throttles keep coming (with
  * jitter); each success raises the rate again. Throttling never fails anything: callers just
  * wait longer.
+ *
+ * @example
+ * ```ts
+ * const pacer = new Pacer({ maxRate: 20 });
+ * const grantedAt = await pacer.acquire();
+ * try { await call(); pacer.succeeded(); } catch { await sleep(pacer.throttled(grantedAt)); }
+ * ```
  */
 export class Pacer {
   readonly #maxRate: number;

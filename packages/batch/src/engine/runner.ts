@@ -58,7 +58,13 @@ export interface RunBatchOptions extends EngineOptions, ParseJobsOptions {
   manifest?: boolean | undefined;
 }
 
-/** The embedded store's file for an input file: `<input>.tvs-batch.db`, beside it. */
+/** The embedded store's file for an input file: `<input>.tvs-batch.db`, beside it.
+ *
+ * @example
+ * ```ts
+ * storePathFor('jobs.csv'); // '/abs/path/jobs.csv.tvs-batch.db'
+ * ```
+ */
 export function storePathFor(input: string): string {
   return `${resolve(input)}.tvs-batch.db`;
 }

@@ -15,6 +15,11 @@ export interface CsvProblem {
  * doubled; a quoted field may span lines), CRLF or LF line ends, a UTF-8 byte-order mark
  * ignored. Blank lines are skipped. Returns the records with the line each starts on, and the
  * problems found (an unterminated quote, text after a closing quote).
+ *
+ * @example
+ * ```ts
+ * parseCsv('id,text\na,"Hi, you"\n').records; // [{ line: 1, cells: ['id', 'text'] }, { line: 2, cells: ['a', 'Hi, you'] }]
+ * ```
  */
 export function parseCsv(text: string): { records: CsvRecord[]; problems: CsvProblem[] } {
   const records: CsvRecord[] = [];
@@ -77,7 +82,13 @@ export function parseCsv(text: string): { records: CsvRecord[]; problems: CsvPro
   return { records, problems };
 }
 
-/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+/** A CSV cell: quoted when it holds a comma, a quote or a line break.
+ *
+ * @example
+ * ```ts
+ * csvCell('a,b'); // '"a,b"'
+ * ```
+ */
 export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

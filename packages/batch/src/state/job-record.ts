@@ -17,7 +17,13 @@ export type JobState =
   | 'failed'
   | 'ambiguous';
 
-/** Every {@link JobState}, in order. */
+/** Every {@link JobState}, in order.
+ *
+ * @example
+ * ```ts
+ * for (const state of JOB_STATES) console.log(state, counts[state]);
+ * ```
+ */
 export const JOB_STATES: readonly JobState[] = [
   'queued',
   'submitting',
@@ -28,7 +34,13 @@ export const JOB_STATES: readonly JobState[] = [
   'ambiguous',
 ];
 
-/** The states a run does not leave on its own. */
+/** The states a run does not leave on its own.
+ *
+ * @example
+ * ```ts
+ * FINAL_STATES.has('ambiguous'); // true
+ * ```
+ */
 export const FINAL_STATES: ReadonlySet<JobState> = new Set(['downloaded', 'failed', 'ambiguous']);
 
 /** A file written for a job. */
@@ -83,7 +95,13 @@ export interface FailureInfo {
 /** Job counts by state. */
 export type StateCounts = Record<JobState, number>;
 
-/** Zero for every state. */
+/** Zero for every state.
+ *
+ * @example
+ * ```ts
+ * emptyCounts().queued; // 0
+ * ```
+ */
 export function emptyCounts(): StateCounts {
   return Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as StateCounts;
 }

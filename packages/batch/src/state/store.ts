@@ -61,7 +61,13 @@ export interface JobStore {
   close(): Promise<void>;
 }
 
-/** Every job of the store in `states`, a page at a time (memory stays flat for any size). */
+/** Every job of the store in `states`, a page at a time (memory stays flat for any size).
+ *
+ * @example
+ * ```ts
+ * for await (const job of eachJob(store, ['failed'])) console.log(job.id, job.explanation);
+ * ```
+ */
 export async function* eachJob(
   store: JobStore,
   states?: readonly JobState[],
