@@ -13,8 +13,8 @@
 //     its dependents are bumped, republished, and re-pointed at it.
 //  4. In a fresh temp consumer, installs @tvs/* with plain npm (only the @tvs scope routed to
 //     Verdaccio) and proves them: ESM import + CJS require of every entry on Node 24 and 22,
-//     a TypeScript consumer under `nodenext` and `bundler`, a signer vector in Deno and Bun, and
-//     the client making a video against the mock gateway.
+//     a TypeScript consumer under `nodenext` and `bundler`, a signer vector in Deno and Bun, the
+//     client making a video against the mock gateway, and `tvs-batch` running a small CSV.
 //  5. Stops Verdaccio and deletes every temp folder, on success, failure or Ctrl-C.
 import { fork } from 'node:child_process';
 import {
@@ -222,6 +222,12 @@ try {
   await step('client makes a video against the mock gateway (Node 24 and 22)', async () => {
     const outputs = await Promise.all(
       [node24, node22].map((bin) => run(bin, ['video.mjs'], { cwd: consumer, env: baseEnv })),
+    );
+    console.log(`\n${indent(outputs.join(''))}`);
+  });
+  await step('tvs-batch runs a small CSV against the mock gateway (Node 24 and 22)', async () => {
+    const outputs = await Promise.all(
+      [node24, node22].map((bin) => run(bin, ['batch.mjs'], { cwd: consumer, env: baseEnv })),
     );
     console.log(`\n${indent(outputs.join(''))}`);
   });
@@ -519,6 +525,7 @@ async function makeConsumer(dir, registry, versions) {
     'imports.mjs',
     'vector.mjs',
     'video.mjs',
+    'batch.mjs',
     'tsconfig.nodenext.json',
     'tsconfig.bundler.json',
   ]) {

@@ -1,4 +1,5 @@
 // The CommonJS side of the TypeScript consumer: `require` resolves the `.d.cts` declarations.
+import batch = require('@tvs/batch');
 import client = require('@tvs/client');
 import envelope = require('@tvs/envelope');
 import envelopeServer = require('@tvs/envelope/server');
@@ -16,3 +17,4 @@ export const decodeUplink: typeof envelopeServer.decodeUplinkFrame =
   envelopeServer.decodeUplinkFrame;
 // @ts-expect-error: createSigner needs credentials
 signer.createSigner();
+export const parsed: number = batch.parseJobs('j.csv', 'id,text,avatar\na,Hi,v\n').jobs.length;

@@ -1,6 +1,7 @@
 // Typechecked by release:verify against the installed packages, under `moduleResolution`
 // `nodenext` and `bundler`: every entry point resolves to its own declarations, and they are
 // real types (the @ts-expect-error lines fail the check if anything degrades to `any`).
+import { type BatchSummary, type JobState, parseJobs, runBatch } from '@tvs/batch';
 import { type ClientOptions, createClient, TvsAmbiguousError, VERSION } from '@tvs/client';
 import { API_CODES, describeErrorCode, encodeRequest, TvsApiError } from '@tvs/envelope';
 import { type DecodedUplinkFrame, decodeUplinkFrame, refuseRequest } from '@tvs/envelope/server';
@@ -46,4 +47,12 @@ export async function typed(): Promise<string> {
   ]
     .concat(String(describeErrorCode), String(encodeRequest), String(TvsAmbiguousError))
     .join();
+}
+
+export async function batch(): Promise<JobState> {
+  const { jobs } = parseJobs('jobs.csv', 'id,text,avatar\na,Hi,v\n');
+  const summary: BatchSummary = await runBatch({ input: 'jobs.csv', client, concurrency: 2 });
+  // @ts-expect-error: concurrency is a number
+  await runBatch({ input: 'jobs.csv', concurrency: 'two' });
+  return jobs[0]!.operation === 'video.make' ? 'downloaded' : summary.counts.failed > 0 ? 'failed' : 'queued';
 }
