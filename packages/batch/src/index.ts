@@ -10,7 +10,6 @@ export {
   type CallbackReceiverOptions,
   startCallbackReceiver,
 } from './callbacks/receiver.js';
-export { readTaskCallback, type TaskCallback } from './callbacks/task-callback.js';
 export type { CallbackOptions } from './callbacks/wire.js';
 export { type CallOutcome, classify } from './engine/classify.js';
 export { DownloadError } from './engine/download.js';

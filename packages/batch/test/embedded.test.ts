@@ -173,7 +173,8 @@ describe('runBatch (embedded SQLite store)', () => {
   });
 
   it('respects the gateway queue: once tasks wait there, it feeds the queue instead of piling onto it', async () => {
-    harness = await startGateway({ concurrency: 2, renderSpeed: 40 });
+    // Renders of ~180 ms: the first eight creates all land while the first two render.
+    harness = await startGateway({ concurrency: 2, renderSpeed: 10 });
     temp = tempDir();
     const input = writeJobsCsv(temp.dir, 30, harness.avatar);
     const summary = await runBatch({

@@ -115,7 +115,10 @@ describe('BullMQ mode', () => {
       }),
     );
     const results = await Promise.all(workers.map((w) => w.done));
-    expect(results[1]!.signal).toBe('SIGKILL');
+    expect(
+      results[1]!.signal,
+      `worker 2 ended by itself: ${results[1]!.code} ${results[1]!.stderr}`,
+    ).toBe('SIGKILL');
     for (const n of [0, 2]) {
       expect(results[n]!.stderr).toBe('');
       expect(results[n]!.code).toBe(0);

@@ -57,7 +57,8 @@ function peak(intervals: Array<[number | undefined, number | undefined]>, since:
   const events: Array<[number, number]> = [];
   for (const [from, to] of intervals) {
     if (from === undefined) continue;
-    if (to !== undefined && to <= since) continue;
+    // Never open (started the moment it was submitted), or over before `since`.
+    if (to !== undefined && (to <= from || to <= since)) continue;
     events.push([Math.max(from, since), 1]);
     if (to !== undefined) events.push([to, -1]);
   }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeTaskCallback, type TaskCallback } from '@tvs/client';
 import { BatchUsageError } from '../errors.js';
-import { readTaskCallback, type TaskCallback } from './task-callback.js';
 
 /** Where a callback came from: the job and `RequestID` its `CallbackUrl` named. */
 export interface CallbackOrigin {
@@ -93,7 +93,12 @@ export async function startCallbackReceiver(
       return;
     }
     const body = await readBody(request).catch(() => undefined);
-    const callback = body === undefined ? undefined : readTaskCallback(body);
+    let callback: TaskCallback | undefined;
+    try {
+      callback = body === undefined ? undefined : decodeTaskCallback(body);
+    } catch {
+      callback = undefined;
+    }
     if (!callback) {
       response.writeHead(400, { 'content-type': 'text/plain' }).end('not a task callback');
       return;

@@ -7,6 +7,18 @@ import { ema, nextPollDelay, type TaskObservation } from './poll-plan.js';
 /** A `getprogress` answer. */
 export type VideoProgress = ClientResponse<'video.progress'>;
 
+/**
+ * Where a task stands: `Status` when the gateway sends it. The page marks it required but its
+ * example answers without it (1240/81270), so then `Progress` decides, as the client's `waitFor`
+ * does: 100 done, −1 failed, otherwise queued while tasks wait ahead, else rendering.
+ */
+export function taskStatus(progress: VideoProgress): string {
+  if (typeof progress.Status === 'string' && progress.Status !== '') return progress.Status;
+  if (progress.Progress === 100) return 'SUCCESS';
+  if (progress.Progress === -1) return 'FAIL';
+  return typeof progress.ArrayCount === 'number' && progress.ArrayCount > 0 ? 'COMMIT' : 'MAKING';
+}
+
 /** Options of {@link PollScheduler}. */
 export interface PollSchedulerOptions {
   readonly client: Pick<TvsClient, 'video'>;
@@ -183,7 +195,7 @@ export class PollScheduler {
       progress = await this.#options.client.video.progress({ TaskId: task.taskId }, { signal });
     } catch (error) {
       if (signal.aborted) return;
-      const outcome = classify(error);
+      const outcome = classify(error, true);
       if (outcome === 'busy') {
         const pauseMs = pacer.throttled(grantedAt);
         this.#options.onThrottle?.(task.taskId, error, pauseMs);
@@ -216,7 +228,7 @@ export class PollScheduler {
     const now = this.#now();
     const seen: TaskObservation = {
       at: now,
-      status: String(progress.Status),
+      status: taskStatus(progress),
       progress: typeof progress.Progress === 'number' ? progress.Progress : 0,
       queuePosition: typeof progress.ArrayCount === 'number' ? progress.ArrayCount : 0,
     };

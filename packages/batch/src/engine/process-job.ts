@@ -7,7 +7,7 @@ import type { FileRecord, JobRecord, JobState } from '../state/job-record.js';
 import type { JobStore } from '../state/store.js';
 import { DownloadError, downloadFile, extensionOf } from './download.js';
 import type { Pacer } from './pacer.js';
-import type { PollScheduler } from './poll-scheduler.js';
+import { type PollScheduler, taskStatus } from './poll-scheduler.js';
 import type { QueueGate } from './queue-gate.js';
 import { sleep } from './sleep.js';
 import { type SubmitContext, submitJob } from './submit.js';
@@ -130,7 +130,7 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
     return 'failed';
   }
   const progress = tracked.progress;
-  if (progress.Status === 'FAIL') {
+  if (taskStatus(progress) === 'FAIL') {
     const error = new TvsTaskFailedError(taskId, progress);
     const failure = {
       code: error.failCode ?? error.code,
@@ -169,8 +169,9 @@ export function progressRecorder(ctx: Pick<JobContext, 'store' | 'gate' | 'taskJ
     if (job === undefined) return;
     const value = typeof progress.Progress === 'number' ? progress.Progress : 0;
     const queuePosition = typeof progress.ArrayCount === 'number' ? progress.ArrayCount : 0;
-    ctx.gate.observed(taskId, String(progress.Status), queuePosition);
-    if (progress.Status === 'SUCCESS' || progress.Status === 'FAIL') return;
+    const status = taskStatus(progress);
+    ctx.gate.observed(taskId, status, queuePosition);
+    if (status === 'SUCCESS' || status === 'FAIL') return;
     void ctx.store.recordProgress(job.id, value, queuePosition);
     ctx.emit({
       type: 'state',

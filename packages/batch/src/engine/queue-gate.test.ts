@@ -15,8 +15,9 @@ describe('QueueGate', () => {
     const order: string[] = [];
     const a = gate.wait().then(() => order.push('a'));
     const b = gate.wait().then(() => order.push('b'));
-    gate.observed('t2', 'COMMIT', 1);
+    gate.observed('t2', 'COMMIT', 0);
     await Promise.resolve();
+    // Next in line, but still waiting: it counts.
     expect(order).toEqual([]);
     gate.observed('t2', 'MAKING', 0);
     await a;

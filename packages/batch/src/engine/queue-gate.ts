@@ -77,12 +77,15 @@ export class QueueGate {
     this.#wake();
   }
 
-  /** A poll (or callback) reported the task's status and queue position. */
+  /**
+   * A poll (or callback) reported the task's status and queue position. A task in `COMMIT` is
+   * waiting; one with tasks ahead of it (`ArrayCount` > 0) shows the account is saturated.
+   */
   observed(taskId: string, status: string, queuePosition: number): void {
     this.#unseen.delete(taskId);
-    if (status === 'COMMIT' && queuePosition > 0) {
+    if (status === 'COMMIT') {
       this.#queued.add(taskId);
-      this.#saturated = true;
+      if (queuePosition > 0) this.#saturated = true;
     } else {
       this.#queued.delete(taskId);
     }

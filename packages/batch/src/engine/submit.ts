@@ -5,7 +5,6 @@ import type { JobRecord } from '../state/job-record.js';
 import type { JobStore } from '../state/store.js';
 import { classify, failureOf } from './classify.js';
 import type { Pacer } from './pacer.js';
-import { sleep } from './sleep.js';
 
 /** What a create attempt came to. */
 export type SubmitResult =
@@ -25,9 +24,6 @@ export interface SubmitContext {
   /** Counts creates sent. */
   readonly counters: { creates: number; throttles: number };
 }
-
-/** Retries of a create refused with a retryable, non-throttle code before the job fails. */
-const TRANSIENT_RETRIES = 4;
 
 /** A new `RequestID`: 32 lowercase hex, as the SDK makes them. */
 export function newRequestId(): string {
@@ -51,15 +47,14 @@ function send(ctx: SubmitContext, job: JobRecord, requestId: string): Promise<{ 
 
 /**
  * Sends a queued job's create under the ambiguity rule: `submitting` (with the `RequestID`) is
- * recorded durably first, the `TaskId` durably right after the answer. A refusal for load
- * (throttled, over concurrency) puts the job back to `queued` and waits as the {@link Pacer}
- * says, as often as it takes; a create whose answer was lost makes the job `ambiguous`; a
- * refusal for good makes it `failed` with the code's explanation. `taken` when another runner
- * holds the job.
+ * recorded durably first, the `TaskId` durably right after the answer. A refusal before acting
+ * (throttled, over concurrency, short of compute) puts the job back to `queued` and waits as the
+ * {@link Pacer} says, as often as it takes; a create whose outcome is unknown makes the job
+ * `ambiguous`; a refusal for good makes it `failed` with the code's explanation; refused
+ * credentials put it back and throw. `taken` when another runner holds the job.
  */
 export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<SubmitResult> {
   const { store, pacer } = ctx;
-  let transient = 0;
   for (;;) {
     let grantedAt: number;
     try {
@@ -77,34 +72,25 @@ export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<Sub
       // No abort signal: once sent, a create is waited for, so its TaskId is not lost.
       created = await send(ctx, job, requestId);
     } catch (error) {
-      const outcome = error instanceof TypeError ? 'failed' : classify(error);
-      if (outcome === 'busy' || (outcome === 'transient' && transient++ < TRANSIENT_RETRIES)) {
+      const outcome = classify(error, false);
+      if (outcome === 'fatal') {
+        // The credentials were refused: nothing was done, and nothing will be until they are fixed.
         await store.release(job.id, requestId);
         ctx.emit({ type: 'state', id: job.id, from: 'submitting', state: 'queued', requestId });
-        let pauseMs: number;
-        if (outcome === 'busy') {
-          ctx.counters.throttles++;
-          pauseMs = pacer.throttled(grantedAt);
-          ctx.emit({
-            type: 'throttled',
-            id: job.id,
-            reason: failureOf(error).explanation,
-            pauseMs,
-            rate: pacer.rate,
-          });
-        } else {
-          pauseMs = 500 * 2 ** transient;
-          ctx.emit({
-            type: 'warning',
-            message: `${job.id}: ${failureOf(error).explanation}; trying again`,
-            ids: [job.id],
-          });
-          try {
-            await sleep(pauseMs, ctx.stop);
-          } catch {
-            return { kind: 'stopped' };
-          }
-        }
+        throw error;
+      }
+      if (outcome === 'busy') {
+        await store.release(job.id, requestId);
+        ctx.emit({ type: 'state', id: job.id, from: 'submitting', state: 'queued', requestId });
+        ctx.counters.throttles++;
+        const pauseMs = pacer.throttled(grantedAt);
+        ctx.emit({
+          type: 'throttled',
+          id: job.id,
+          reason: failureOf(error).explanation,
+          pauseMs,
+          rate: pacer.rate,
+        });
         continue;
       }
       if (outcome === 'ambiguous') {
@@ -129,7 +115,6 @@ export async function submitJob(ctx: SubmitContext, job: JobRecord): Promise<Sub
         requestId,
         ...failure,
       });
-      if (outcome === 'fatal') throw error;
       return { kind: 'failed' };
     }
     pacer.succeeded();

@@ -22,6 +22,8 @@ export interface JobDefaults {
 
 /** `InputSsml` limit of the video and speech makers (1240/81268, 1240/81267). */
 const MAX_TEXT = 20_000;
+/** `InputSsml` limit with `TransparentMov` (1240/81268). */
+const MAX_MOV_TEXT = 2_000;
 const FORMATS = ['Mp4', 'TransparentWebm', 'TransparentMov'];
 /** `id` becomes `out/<id>.<ext>`: letters, digits, `.`, `_`, `-`; not starting with a dot. */
 const ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
@@ -30,6 +32,16 @@ const ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 export type LineResult =
   | { ok: true; id: string; operation: BatchOperation; payload: Record<string, unknown> }
   | { ok: false; message: string };
+
+/** What the pages allow of `InputSsml`: no line breaks, 20,000 characters (2,000 for a MOV). */
+function checkText(text: string, format: unknown, field = 'text'): string | undefined {
+  if (/[\r\n]/.test(text)) return `${field} has a line break, which InputSsml may not contain`;
+  const max = format === 'TransparentMov' ? MAX_MOV_TEXT : MAX_TEXT;
+  if (text.length > max) {
+    return `${field} is ${text.length} characters; the gateway takes at most ${max}${max === MAX_MOV_TEXT ? ' with TransparentMov' : ''}`;
+  }
+  return undefined;
+}
 
 function checkId(id: unknown): string | undefined {
   if (typeof id === 'number' && Number.isSafeInteger(id)) return checkId(String(id));
@@ -73,12 +85,8 @@ export function textJob(
     };
   }
   if (text.trim() === '') return { ok: false, message: 'text is empty' };
-  if (text.length > MAX_TEXT) {
-    return {
-      ok: false,
-      message: `text is ${text.length} characters; the gateway takes at most ${MAX_TEXT}`,
-    };
-  }
+  const textProblem = checkText(text, fields['format'] || defaults.format);
+  if (textProblem) return { ok: false, message: textProblem };
   const avatar = fields['avatar'] || defaults.avatar;
   const voice = fields['voice'] || defaults.voice;
   const speedText = fields['speed'];
@@ -152,13 +160,12 @@ export function rawJob(
       return { ok: false, message: `payload.${field} (a string) is required by ${op}` };
     }
   }
-  const text = (payload as Record<string, unknown>)['InputSsml'];
-  if (typeof text === 'string' && text.length > MAX_TEXT) {
-    return {
-      ok: false,
-      message: `payload.InputSsml is ${text.length} characters; the gateway takes at most ${MAX_TEXT}`,
-    };
-  }
+  const fieldsOf = payload as Record<string, unknown>;
+  const format = (fieldsOf['VideoParam'] as { Format?: unknown } | undefined)?.Format;
+  const text = fieldsOf['InputSsml'];
+  const textProblem =
+    typeof text === 'string' ? checkText(text, format, 'payload.InputSsml') : undefined;
+  if (textProblem) return { ok: false, message: textProblem };
   return {
     ok: true,
     id: String(value['id']),
