@@ -104,13 +104,15 @@ describe('BullMQ mode', () => {
       '200',
       '--json',
     ];
-    let victimDownloads = 0;
-    const workers = [0, 1, 2].map((n) =>
+    // The second worker is killed once the three have downloaded 600 videos between them.
+    let downloads = 0;
+    const workers = [0, 1, 2].map(() =>
       startCli(workerArgs, {
         env: harness.env(),
         onLine: (line) => {
-          if (n === 1 && line.includes('"state":"downloaded"') && ++victimDownloads === 150)
+          if (line.includes('"state":"downloaded"') && ++downloads === 600) {
             workers[1]!.child.kill('SIGKILL');
+          }
         },
       }),
     );
