@@ -6,16 +6,14 @@
 // Q / R (R: the mean render time of the tasks that run made). Also polls per task. The embedded
 // store, then BullMQ with 1 and 3 workers (skipped, and said so, without `redis-server`).
 // Writes JSON to bench/results/. Run with `pnpm bench` (builds first).
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { createMockGateway } from '@tvs/mock-gateway';
+import { startRedis } from '../test/redis-server.mjs';
 
-const exec = promisify(execFile);
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const JOBS = Number(process.env.BENCH_JOBS ?? 400);
 const QUOTA = Number(process.env.BENCH_QUOTA ?? 16);
@@ -23,15 +21,6 @@ const RENDER_SPEED = Number(process.env.BENCH_RENDER_SPEED ?? 5);
 const credentials = { appkey: 'bench-appkey', accessToken: 'bench-access-token' };
 const CREATE = '/v2/ivh/videomaker/broadcastservice/videomake';
 const PROGRESS = '/v2/ivh/videomaker/broadcastservice/getprogress';
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 function run(args, env) {
   return new Promise((resolve, reject) => {
@@ -112,27 +101,7 @@ rows.push(
 let redis;
 try {
   execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-  const port = await freePort();
-  await exec('redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-    '--daemonize',
-    'yes',
-  ]);
-  redis = { url: `redis://127.0.0.1:${port}`, port };
-  for (let i = 0; i < 100; i++) {
-    const { stdout } = await exec('redis-cli', ['-p', String(port), 'ping']).catch(() => ({
-      stdout: '',
-    }));
-    if (stdout.trim() === 'PONG') break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  redis = await startRedis();
 } catch {
   console.log('redis-server is not installed: the BullMQ rows are skipped');
 }
@@ -169,8 +138,7 @@ try {
     }
   }
 } finally {
-  if (redis)
-    await exec('redis-cli', ['-p', String(redis.port), 'shutdown', 'nosave']).catch(() => {});
+  await redis?.stop();
 }
 
 console.log(`\ntvs-batch, ${JOBS} jobs, quota ${QUOTA} renders at once, node ${process.version}`);

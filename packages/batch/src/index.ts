@@ -15,6 +15,7 @@ export { type CallOutcome, classify } from './engine/classify.js';
 export { DownloadError } from './engine/download.js';
 export { Pacer, type PacerOptions } from './engine/pacer.js';
 export { nextPollDelay, type PollPlanInput, type TaskObservation } from './engine/poll-plan.js';
+export type { RequeueOptions } from './engine/prepare.js';
 export {
   type EngineOptions,
   type RunBatchOptions,

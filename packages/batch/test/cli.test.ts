@@ -1,33 +1,18 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStore, storePathFor } from '../src/index.js';
-import {
-  CREATE_PATH,
-  createsPerJob,
-  type Harness,
-  startGateway,
-  TOKEN,
-  tempDir,
-  writeJobsCsv,
-} from './helpers.js';
+import { CREATE_PATH, createsPerJob, perTest, TOKEN, writeJobsCsv } from './helpers.js';
 import { runCli, startCli } from './processes.js';
 
-let harness: Harness | undefined;
-let temp: ReturnType<typeof tempDir> | undefined;
-afterEach(async () => {
-  await harness?.close();
-  temp?.cleanup();
-  harness = undefined;
-  temp = undefined;
-});
+const scope = perTest();
 
 const FAST = ['--poll-min', '5', '--poll-max', '200'];
 
 describe('tvs-batch run', () => {
   it('takes a 1,000-line CSV to a manifest and the files; a second run does nothing but report', async () => {
-    harness = await startGateway({ concurrency: 32 });
-    temp = tempDir();
+    const harness = await scope.gateway({ concurrency: 32 });
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 1000, harness.avatar);
     const first = await runCli(['run', input, '--concurrency', '32', ...FAST], {
       env: harness.env(),
@@ -71,8 +56,8 @@ describe('tvs-batch run', () => {
   });
 
   it('prints one JSON event a line with --json, ending with the summary', async () => {
-    harness = await startGateway();
-    temp = tempDir();
+    const harness = await scope.gateway();
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 5, harness.avatar);
     const { code, stdout } = await runCli(['run', input, '--json', ...FAST], {
       env: harness.env(),
@@ -91,8 +76,8 @@ describe('tvs-batch run', () => {
   });
 
   it('refuses a bad file with every bad line, exit status 2, and sends nothing', async () => {
-    harness = await startGateway();
-    temp = tempDir();
+    const harness = await scope.gateway();
+    const temp = scope.temp();
     const input = join(temp.dir, 'jobs.csv');
     writeFileSync(
       input,
@@ -110,20 +95,20 @@ describe('tvs-batch run', () => {
   });
 
   it('says which credentials are missing, and never prints the token', async () => {
-    temp = tempDir();
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 1, 'avatar');
     const env = { ...process.env, TVS_APPKEY: 'app', TVS_ACCESS_TOKEN: '', TVS_BASE_URL: '' };
     const missing = await runCli(['run', input], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/appkey is set but accessToken is missing/);
-    harness = await startGateway();
+    const harness = await scope.gateway();
     const ok = await runCli(['run', input, '--json', ...FAST], { env: harness.env() });
     expect(`${ok.stdout}${ok.stderr}`).not.toContain(TOKEN);
   });
 
   it('stops on Ctrl-C with every job in a consistent state, exit status 130; status, manifest and a re-run finish the story', async () => {
-    harness = await startGateway({ renderSpeed: 20 });
-    temp = tempDir();
+    const harness = await scope.gateway({ renderSpeed: 20 });
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 200, harness.avatar);
     let downloaded = 0;
     const cli = startCli(['run', input, '--concurrency', '8', '--json', ...FAST], {

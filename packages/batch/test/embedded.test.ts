@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { taskLoad } from '@tvs/mock-gateway';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type BatchEvent,
   BatchInputError,
@@ -9,32 +9,17 @@ import {
   runBatch,
   storePathFor,
 } from '../src/index.js';
-import {
-  APPKEY,
-  CREATE_PATH,
-  createsPerJob,
-  type Harness,
-  startGateway,
-  tempDir,
-  writeJobsCsv,
-} from './helpers.js';
+import { APPKEY, CREATE_PATH, createsPerJob, perTest, writeJobsCsv } from './helpers.js';
 import { freePort } from './processes.js';
 
-let harness: Harness | undefined;
-let temp: ReturnType<typeof tempDir> | undefined;
-afterEach(async () => {
-  await harness?.close();
-  temp?.cleanup();
-  harness = undefined;
-  temp = undefined;
-});
+const scope = perTest();
 
 const fast = { pollMinMs: 5, pollMaxMs: 200 };
 
 describe('runBatch (embedded SQLite store)', () => {
   it('renders every job once, downloads video and subtitles with checksums, and a second run only reports', async () => {
-    harness = await startGateway();
-    temp = tempDir();
+    const harness = await scope.gateway();
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 60, harness.avatar);
     const events: BatchEvent[] = [];
     const summary = await runBatch({
@@ -76,8 +61,8 @@ describe('runBatch (embedded SQLite store)', () => {
   });
 
   it('refuses an invalid file with line numbers and sends nothing', async () => {
-    harness = await startGateway();
-    temp = tempDir();
+    const harness = await scope.gateway();
+    const temp = scope.temp();
     const input = join(temp.dir, 'bad.csv');
     writeFileSync(
       input,
@@ -91,8 +76,8 @@ describe('runBatch (embedded SQLite store)', () => {
   });
 
   it('records failures with their explanation: a refused create and a task that fails review', async () => {
-    harness = await startGateway();
-    temp = tempDir();
+    const harness = await scope.gateway();
+    const temp = scope.temp();
     const input = join(temp.dir, 'jobs.csv');
     writeFileSync(
       input,
@@ -112,8 +97,8 @@ describe('runBatch (embedded SQLite store)', () => {
   });
 
   it('makes a create whose answer was lost ambiguous, never sends it again, and resubmits it only when asked', async () => {
-    harness = await startGateway();
-    temp = tempDir();
+    const harness = await scope.gateway();
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 5, harness.avatar);
     harness.gateway.faults.next({ kind: 'reset-after', path: 'videomake' });
     const first = await runBatch({ input, client: harness.client(), concurrency: 1, ...fast });
@@ -139,17 +124,17 @@ describe('runBatch (embedded SQLite store)', () => {
   });
 
   it('rides out a throttle storm: no job fails, and the run backs off instead of hammering', async () => {
-    harness = await startGateway();
-    temp = tempDir();
+    const harness = await scope.gateway();
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 40, harness.avatar);
     const throttled: number[] = [];
     let stormStart = 0;
     const storm = new Promise<void>((resolve) => {
       setTimeout(() => {
-        stormStart = harness!.gateway.calls.length;
-        harness!.gateway.faults.add({ kind: 'throttle' });
+        stormStart = harness.gateway.calls.length;
+        harness.gateway.faults.add({ kind: 'throttle' });
         setTimeout(() => {
-          harness!.gateway.faults.clear();
+          harness.gateway.faults.clear();
           resolve();
         }, 1_000);
       }, 100);
@@ -174,8 +159,8 @@ describe('runBatch (embedded SQLite store)', () => {
 
   it('respects the gateway queue: once tasks wait there, it feeds the queue instead of piling onto it', async () => {
     // Renders of ~180 ms: the first eight creates all land while the first two render.
-    harness = await startGateway({ concurrency: 2, renderSpeed: 10 });
-    temp = tempDir();
+    const harness = await scope.gateway({ concurrency: 2, renderSpeed: 10 });
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 30, harness.avatar);
     const summary = await runBatch({
       input,
@@ -194,8 +179,8 @@ describe('runBatch (embedded SQLite store)', () => {
   });
 
   it('stops at once on its signal with the state consistent, and the next run finishes the rest', async () => {
-    harness = await startGateway({ renderSpeed: 20 });
-    temp = tempDir();
+    const harness = await scope.gateway({ renderSpeed: 20 });
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 40, harness.avatar);
     const controller = new AbortController();
     let downloaded = 0;
@@ -222,8 +207,8 @@ describe('runBatch (embedded SQLite store)', () => {
   });
 
   it('takes callbacks as hints and resolves an ambiguous create when its callback names the task', async () => {
-    harness = await startGateway({ renderSpeed: 20 });
-    temp = tempDir();
+    const harness = await scope.gateway({ renderSpeed: 20 });
+    const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 6, harness.avatar);
     const port = await freePort();
     harness.gateway.faults.next({ kind: 'reset-after', path: 'videomake' });

@@ -8,6 +8,8 @@ import {
   type MockGateway,
   type MockGatewayOptions,
 } from '@tvs/mock-gateway';
+import { afterEach, expect } from 'vitest';
+import type { JobRecord } from '../src/state/job-record.js';
 
 export const APPKEY = 'app-batch-tests';
 export const TOKEN = 'tok-SECRET-batch-do-not-print';
@@ -101,4 +103,55 @@ export function createsPerJob(gateway: MockGateway): Map<string, number> {
     if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * The gateway's witness against the store after crashes: no job was created twice, every
+ * create the gateway accepted made exactly one task, every downloaded job's TaskId and RequestID
+ * are its one task's, and every ambiguous job's task (if the gateway got its create at all)
+ * carries the RequestID the job recorded before the crash: the kill fell between send and record.
+ */
+export function expectWitnessed(gateway: MockGateway, jobs: readonly JobRecord[]): void {
+  const tasksByJob = new Map<string, Array<{ taskId: string; requestId: string }>>();
+  for (const task of gateway.tasks) {
+    const id = /j\d{5}/.exec(task.text)![0];
+    const tasks = tasksByJob.get(id) ?? [];
+    tasks.push({ taskId: task.taskId, requestId: task.requestId });
+    tasksByJob.set(id, tasks);
+  }
+  for (const [id, tasks] of tasksByJob) expect(tasks, `${id} was created twice`).toHaveLength(1);
+  const accepted = gateway.calls.filter((c) => c.path === CREATE_PATH && c.verdict === 'ok');
+  expect(accepted).toHaveLength(gateway.tasks.length);
+  for (const job of jobs) {
+    expect(['downloaded', 'ambiguous']).toContain(job.state);
+    const tasks = tasksByJob.get(job.id) ?? [];
+    if (job.state === 'downloaded') {
+      expect(tasks).toEqual([{ taskId: job.taskId, requestId: job.requestId }]);
+    } else {
+      expect(job.creates).toBe(1);
+      expect(tasks.every((t) => t.requestId === job.requestId)).toBe(true);
+    }
+  }
+}
+
+/** A gateway and a temporary folder for each test that asks, closed and removed after it. */
+export function perTest() {
+  let harness: Harness | undefined;
+  let temp: ReturnType<typeof tempDir> | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    temp?.cleanup();
+    harness = undefined;
+    temp = undefined;
+  });
+  return {
+    async gateway(options: Partial<MockGatewayOptions> = {}): Promise<Harness> {
+      harness = await startGateway(options);
+      return harness;
+    },
+    temp(): ReturnType<typeof tempDir> {
+      temp = tempDir();
+      return temp;
+    },
+  };
 }

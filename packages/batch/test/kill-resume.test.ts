@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachJob, type JobRecord, openSqliteStore, storePathFor } from '../src/index.js';
-import { CREATE_PATH, type Harness, startGateway, tempDir, writeJobsCsv } from './helpers.js';
+import { expectWitnessed, type Harness, startGateway, tempDir, writeJobsCsv } from './helpers.js';
 import { runCli, startCli } from './processes.js';
 
 let harness: Harness;
@@ -47,32 +47,8 @@ it('survives SIGKILL at three random points: every job downloaded, or ambiguous 
   expect(jobs).toHaveLength(JOBS);
 
   // The mock's tasks are the witness: one task per create that reached it.
-  const tasksByJob = new Map<string, Array<{ taskId: string; requestId: string }>>();
-  for (const task of harness.gateway.tasks) {
-    const id = /j\d{5}/.exec(task.text)![0];
-    tasksByJob.set(id, [
-      ...(tasksByJob.get(id) ?? []),
-      { taskId: task.taskId, requestId: task.requestId },
-    ]);
-  }
-  expect(
-    harness.gateway.calls.filter((c) => c.path === CREATE_PATH && c.verdict === 'ok'),
-  ).toHaveLength(harness.gateway.tasks.length);
-  for (const [id, tasks] of tasksByJob) expect(tasks, `${id} was created twice`).toHaveLength(1);
-
+  expectWitnessed(harness.gateway, jobs);
   const ambiguous = jobs.filter((j) => j.state === 'ambiguous');
-  for (const job of jobs) {
-    expect(['downloaded', 'ambiguous']).toContain(job.state);
-    const tasks = tasksByJob.get(job.id) ?? [];
-    if (job.state === 'downloaded') {
-      expect(tasks).toEqual([{ taskId: job.taskId, requestId: job.requestId }]);
-    } else {
-      // Claimed (submitting, durably) and killed before its TaskId was recorded: the gateway
-      // has either nothing (killed before the send) or exactly that create.
-      expect(job.creates).toBe(1);
-      expect(tasks.every((t) => t.requestId === job.requestId)).toBe(true);
-    }
-  }
   // At most the creates in flight at each kill.
   expect(ambiguous.length).toBeLessThanOrEqual(3 * 32);
   console.log(

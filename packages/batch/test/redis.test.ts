@@ -6,13 +6,14 @@ import { eachJob, type JobRecord } from '../src/index.js';
 import { openRedisStore } from '../src/state/redis-store.js';
 import {
   APPKEY,
-  CREATE_PATH,
+  expectWitnessed,
   type Harness,
   startGateway,
   tempDir,
   writeJobsCsv,
 } from './helpers.js';
 import { type RedisServer, runCli, startCli, startRedis } from './processes.js';
+import { expectStoreContract } from './store-contract.js';
 
 let redis: RedisServer;
 let harness: Harness;
@@ -28,48 +29,9 @@ afterAll(async () => {
 });
 
 describe('the Redis store', () => {
-  it('moves jobs under the same compare-and-set rules as the embedded one', async () => {
+  it('keeps the same contract as the embedded one', async () => {
     const store = await openRedisStore(redis.url, 'store-contract');
-    const job = (id: string, text = 'Hi') => ({
-      id,
-      line: 2,
-      operation: 'video.make' as const,
-      payload: { VirtualmanKey: 'av', InputSsml: text },
-    });
-    expect(await store.load([job('a'), job('b')])).toEqual({ added: 2, known: 0, changed: [] });
-    expect(await store.load([job('a'), job('b', 'changed')])).toEqual({
-      added: 0,
-      known: 2,
-      changed: ['b'],
-    });
-    expect(await store.claim('a', 'r1')).toBe(true);
-    expect(await store.claim('a', 'r2')).toBe(false);
-    expect(await store.recordTask('a', 'other', 'T')).toBe(false);
-    expect(await store.markAmbiguous('a', 'r1')).toBe(true);
-    expect(await store.recordTask('a', 'r1', 'T1')).toBe(true);
-    await store.recordProgress('a', 40, 2);
-    expect(await store.get('a')).toMatchObject({
-      state: 'rendering',
-      taskId: 'T1',
-      progress: 40,
-      queuePosition: 2,
-      creates: 1,
-    });
-    await store.markDownloaded('a', {
-      files: [{ kind: 'media', path: 'out/a.mp4', bytes: 3, sha256: 'ab' }],
-      durationMs: 2000,
-    });
-    await store.markFailed('a', { explanation: 'no' });
-    expect(await store.get('a')).toMatchObject({
-      state: 'downloaded',
-      durationMs: 2000,
-      files: [{ path: 'out/a.mp4' }],
-    });
-    expect(await store.claim('b', 'r3')).toBe(true);
-    await store.markFailed('b', { code: 801005, explanation: 'review' });
-    expect(await store.get('b')).toMatchObject({ state: 'failed', failCode: 801005 });
-    expect(await store.requeue('failed')).toEqual(['b']);
-    expect(await store.counts()).toMatchObject({ queued: 1, downloaded: 1, failed: 0 });
+    await expectStoreContract(store);
     const ids: string[] = [];
     for await (const record of eachJob(store, undefined, 1)) ids.push(record.id);
     expect(ids).toEqual(['a', 'b']);
@@ -134,24 +96,7 @@ describe('BullMQ mode', () => {
     const jobs: JobRecord[] = [];
     for await (const job of eachJob(store)) jobs.push(job);
     await store.close();
-    const tasksByJob = new Map<string, Array<{ taskId: string; requestId: string }>>();
-    for (const task of harness.gateway.tasks) {
-      const id = /j\d{5}/.exec(task.text)![0];
-      tasksByJob.set(id, [
-        ...(tasksByJob.get(id) ?? []),
-        { taskId: task.taskId, requestId: task.requestId },
-      ]);
-    }
-    for (const [id, tasks] of tasksByJob) expect(tasks, `${id} was created twice`).toHaveLength(1);
-    expect(
-      harness.gateway.calls.filter((c) => c.path === CREATE_PATH && c.verdict === 'ok'),
-    ).toHaveLength(harness.gateway.tasks.length);
-    for (const job of jobs) {
-      const tasks = tasksByJob.get(job.id) ?? [];
-      if (job.state === 'downloaded')
-        expect(tasks).toEqual([{ taskId: job.taskId, requestId: job.requestId }]);
-      else expect(tasks.every((t) => t.requestId === job.requestId)).toBe(true);
-    }
+    expectWitnessed(harness.gateway, jobs);
     // Only the killed worker's creates in flight can be ambiguous.
     expect(counts.ambiguous).toBeLessThanOrEqual(16);
     const load = taskLoad(harness.gateway.tasks).get(APPKEY)!;

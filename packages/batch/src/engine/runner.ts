@@ -12,6 +12,7 @@ import { eachJob, type JobStore } from '../state/store.js';
 import { failureOf } from './classify.js';
 import { Pacer } from './pacer.js';
 import { PollScheduler } from './poll-scheduler.js';
+import { loadJobs, type RequeueOptions } from './prepare.js';
 import { type JobContext, processJob, progressRecorder } from './process-job.js';
 import { QueueGate } from './queue-gate.js';
 import { Slots } from './slots.js';
@@ -45,15 +46,11 @@ export interface EngineOptions extends CallbackOptions {
 }
 
 /** Options of {@link runBatch}. */
-export interface RunBatchOptions extends EngineOptions, ParseJobsOptions {
+export interface RunBatchOptions extends EngineOptions, ParseJobsOptions, RequeueOptions {
   /** The CSV or JSONL file of jobs. */
   input: string;
   /** The state store (default: SQLite `<input>.tvs-batch.db` beside the input). */
   store?: JobStore | undefined;
-  /** Send the creates of `ambiguous` jobs again. They may have been created already: see the README. */
-  resubmitAmbiguous?: boolean | undefined;
-  /** Send the creates of `failed` jobs again (a task that failed produced nothing). */
-  retryFailed?: boolean | undefined;
   /** Write `manifest.csv` and `manifest.jsonl` into the output folder at the end (default `true`). */
   manifest?: boolean | undefined;
 }
@@ -210,23 +207,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    if (skipped.length > 0) {
-      emit({
-        type: 'warning',
-        message: `skipped ${skipped.length} invalid lines: ${skipped
-          .slice(0, 5)
-          .map((p) => `line ${p.line}: ${p.message}`)
-          .join('; ')}`,
-      });
-    }
-    const loaded = await store.load(jobs);
-    if (loaded.changed.length > 0) {
-      emit({
-        type: 'warning',
-        message: `${loaded.changed.length} jobs changed in the file since they were loaded; their first version is kept`,
-        ids: loaded.changed,
-      });
-    }
+    await loadJobs(store, { jobs, skipped }, {}, emit);
     if (store.kind === 'sqlite' && 'recoverInterrupted' in store) {
       const interrupted = await (
         store as { recoverInterrupted(): Promise<string[]> }
@@ -239,17 +220,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
         });
       }
     }
-    if (options.resubmitAmbiguous) {
-      const ids = await store.requeue('ambiguous');
-      if (ids.length > 0) {
-        emit({
-          type: 'warning',
-          message: `resubmitting ${ids.length} ambiguous jobs: any of them the gateway did create will be rendered (and billed) twice`,
-          ids,
-        });
-      }
-    }
-    if (options.retryFailed) await store.requeue('failed');
+    // After the recovery above: the jobs it made ambiguous can be sent again too, if asked.
+    await loadJobs(store, { jobs: [], skipped: [] }, options, emit);
     const counts = await store.counts();
     emit({
       type: 'start',

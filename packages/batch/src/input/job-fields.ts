@@ -52,11 +52,17 @@ function checkId(id: unknown): string | undefined {
   return undefined;
 }
 
-function operationOf(value: unknown, fallback: BatchOperation): BatchOperation | string {
-  if (value === undefined || value === '') return fallback;
-  return BATCH_OPERATIONS.includes(value as BatchOperation)
-    ? (value as BatchOperation)
-    : `operation must be one of ${BATCH_OPERATIONS.join(', ')}, got ${JSON.stringify(value)}`;
+/** A line's `id` and `operation` (the default's when it names none), or what is wrong with them. */
+function idAndOperation(
+  value: Readonly<Record<string, unknown>>,
+  defaults: JobDefaults,
+): { op: BatchOperation } | string {
+  const idProblem = checkId(value['id']);
+  if (idProblem) return idProblem;
+  const op = value['operation'];
+  if (op === undefined || op === '') return { op: defaults.operation ?? 'video.make' };
+  if (BATCH_OPERATIONS.includes(op as BatchOperation)) return { op: op as BatchOperation };
+  return `operation must be one of ${BATCH_OPERATIONS.join(', ')}, got ${JSON.stringify(op)}`;
 }
 
 /**
@@ -69,12 +75,9 @@ export function textJob(
   fields: Readonly<Record<string, string>>,
   defaults: JobDefaults,
 ): LineResult {
-  const idProblem = checkId(fields['id']);
-  if (idProblem) return { ok: false, message: idProblem };
-  const operation = operationOf(fields['operation'], defaults.operation ?? 'video.make');
-  if (!BATCH_OPERATIONS.includes(operation as BatchOperation))
-    return { ok: false, message: operation };
-  const op = operation as BatchOperation;
+  const head = idAndOperation(fields, defaults);
+  if (typeof head === 'string') return { ok: false, message: head };
+  const { op } = head;
   const source = fields['text'] || defaults.template;
   if (!source) return { ok: false, message: 'text is empty (and no --template is given)' };
   const { text, missing } = fillTemplate(source, fields);
@@ -145,12 +148,9 @@ export function rawJob(
   value: Readonly<Record<string, unknown>>,
   defaults: JobDefaults,
 ): LineResult {
-  const idProblem = checkId(value['id']);
-  if (idProblem) return { ok: false, message: idProblem };
-  const operation = operationOf(value['operation'], defaults.operation ?? 'video.make');
-  if (!BATCH_OPERATIONS.includes(operation as BatchOperation))
-    return { ok: false, message: operation };
-  const op = operation as BatchOperation;
+  const head = idAndOperation(value, defaults);
+  if (typeof head === 'string') return { ok: false, message: head };
+  const { op } = head;
   const payload = value['payload'];
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     return { ok: false, message: 'payload must be a JSON object' };

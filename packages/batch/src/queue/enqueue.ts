@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { loadJobs, type RequeueOptions } from '../engine/prepare.js';
 import { BatchUsageError } from '../errors.js';
 import type { BatchEvent } from '../events.js';
 import { type ParseJobsOptions, parseJobs } from '../input/parse-jobs.js';
@@ -15,15 +16,11 @@ import {
 } from './queue-options.js';
 
 /** Options of {@link enqueueJobs}. */
-export interface EnqueueOptions extends QueueLocation, ParseJobsOptions {
+export interface EnqueueOptions extends QueueLocation, ParseJobsOptions, RequeueOptions {
   /** The CSV or JSONL file of jobs. */
   input: string;
   /** Jobs in flight at once across every worker: BullMQ's global concurrency. */
   concurrency?: number | undefined;
-  /** Send the creates of `ambiguous` jobs again. They may have been created already: see the README. */
-  resubmitAmbiguous?: boolean | undefined;
-  /** Send the creates of `failed` jobs again. */
-  retryFailed?: boolean | undefined;
   onEvent?: ((event: BatchEvent) => void) | undefined;
 }
 
@@ -61,31 +58,11 @@ export async function enqueueJobs(options: EnqueueOptions): Promise<EnqueueResul
     options,
   );
   const emit = (event: BatchEvent) => options.onEvent?.(event);
-  if (skipped.length > 0)
-    emit({ type: 'warning', message: `skipped ${skipped.length} invalid lines` });
   const { bullmq } = await loadQueueModules();
   const store = await openRedisStore(url, name);
   const queue = new bullmq.Queue(name, { connection: { url }, prefix: BULL_PREFIX });
   try {
-    const loaded = await store.load(jobs);
-    if (loaded.changed.length > 0) {
-      emit({
-        type: 'warning',
-        message: `${loaded.changed.length} jobs changed in the file since they were loaded; their first version is kept`,
-        ids: loaded.changed,
-      });
-    }
-    if (options.resubmitAmbiguous) {
-      const ids = await store.requeue('ambiguous');
-      if (ids.length > 0) {
-        emit({
-          type: 'warning',
-          message: `resubmitting ${ids.length} ambiguous jobs: any of them the gateway did create will be rendered (and billed) twice`,
-          ids,
-        });
-      }
-    }
-    if (options.retryFailed) await store.requeue('failed');
+    const loaded = await loadJobs(store, { jobs, skipped }, options, emit);
     if (options.concurrency !== undefined) await queue.setGlobalConcurrency(options.concurrency);
     let enqueued = 0;
     let page: Array<{ name: string; data: { id: string }; opts: { jobId: string } }> = [];

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectStoreContract } from '../../test/store-contract.js';
 import { BatchUsageError } from '../errors.js';
 import type { JobSpec } from '../jobs.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -20,41 +21,9 @@ const job = (id: string, text = 'Hi'): JobSpec => ({
 });
 
 describe('openSqliteStore', () => {
-  it('moves a job only from the state each transition names', async () => {
+  it('keeps the store contract', async () => {
     const store = await openSqliteStore(join(dir, 'a.db'));
-    expect(await store.load([job('a'), job('b')])).toEqual({ added: 2, known: 0, changed: [] });
-    expect(await store.load([job('a'), job('b', 'changed')])).toEqual({
-      added: 0,
-      known: 2,
-      changed: ['b'],
-    });
-    expect(await store.claim('a', 'r1')).toBe(true);
-    expect(await store.claim('a', 'r2')).toBe(false);
-    expect(await store.recordTask('a', 'other', 'T')).toBe(false);
-    expect(await store.recordTask('a', 'r1', 'T1')).toBe(true);
-    await store.recordProgress('a', 40, 0);
-    expect(await store.get('a')).toMatchObject({
-      state: 'rendering',
-      taskId: 'T1',
-      requestId: 'r1',
-      progress: 40,
-      creates: 1,
-    });
-    await store.markDownloaded('a', {
-      files: [{ kind: 'media', path: 'out/a.mp4', bytes: 3, sha256: 'ab' }],
-      durationMs: 2000,
-    });
-    await store.markFailed('a', { explanation: 'no' });
-    expect((await store.get('a'))?.state).toBe('downloaded');
-    // A throttled create goes back to queued; an unanswered one becomes ambiguous, and its
-    // answer (same RequestID) can still resolve it.
-    expect(await store.claim('b', 'r3')).toBe(true);
-    expect(await store.release('b', 'r3')).toBe(true);
-    expect(await store.claim('b', 'r4')).toBe(true);
-    expect(await store.markAmbiguous('b', 'r3')).toBe(false);
-    expect(await store.markAmbiguous('b', 'r4')).toBe(true);
-    expect(await store.recordTask('b', 'r4', 'T2')).toBe(true);
-    expect(await store.get('b')).toMatchObject({ state: 'submitted', taskId: 'T2', creates: 2 });
+    await expectStoreContract(store);
     await store.close();
   });
 
