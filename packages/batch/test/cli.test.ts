@@ -94,16 +94,28 @@ describe('tvs-batch run', () => {
     expect(usage.stderr).toMatch(/enqueue needs --redis/);
   });
 
-  it('says which credentials are missing, and never prints the token', async () => {
+  it('says which credentials are missing, and never prints or stores the token', async () => {
     const temp = scope.temp();
-    const input = writeJobsCsv(temp.dir, 1, 'avatar');
+    const input = writeJobsCsv(temp.dir, 3, 'no-such-avatar');
     const env = { ...process.env, TVS_APPKEY: 'app', TVS_ACCESS_TOKEN: '', TVS_BASE_URL: '' };
     const missing = await runCli(['run', input], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/appkey is set but accessToken is missing/);
     const harness = await scope.gateway();
+    // Refused creates (unknown avatar): error messages and explanations are printed and stored.
     const ok = await runCli(['run', input, '--json', ...FAST], { env: harness.env() });
-    expect(`${ok.stdout}${ok.stderr}`).not.toContain(TOKEN);
+    expect(ok.code).toBe(1);
+    expect(ok.stdout).toContain('"state":"failed"');
+    const files = [
+      storePathFor(input),
+      `${storePathFor(input)}-wal`,
+      join(temp.dir, 'out', 'manifest.csv'),
+    ];
+    const written = [ok.stdout, ok.stderr]
+      .concat(files.filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')))
+      .join('\n');
+    expect(written).toContain('no-such-avatar');
+    expect(written).not.toContain(TOKEN);
   });
 
   it('stops on Ctrl-C with every job in a consistent state, exit status 130; status, manifest and a re-run finish the story', async () => {

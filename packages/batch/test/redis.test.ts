@@ -6,6 +6,7 @@ import { eachJob, type JobRecord } from '../src/index.js';
 import { openRedisStore } from '../src/state/redis-store.js';
 import {
   APPKEY,
+  createsPerJob,
   expectWitnessed,
   type Harness,
   startGateway,
@@ -109,4 +110,45 @@ describe('BullMQ mode', () => {
       `BullMQ: ${counts.downloaded} downloaded, ${counts.ambiguous} ambiguous after the kill; peak ${load.peakOpen} tasks open (global concurrency 24)`,
     );
   }, 240_000);
+
+  it('a worker stopped with Ctrl-C puts its unfinished jobs back in the queue; the next worker finishes them', async () => {
+    // A gateway of its own: the job ids repeat those of the test above.
+    const gateway = await startGateway({ concurrency: 8, renderSpeed: 20 });
+    try {
+      const input = writeJobsCsv(temp.dir, 120, gateway.avatar, 'graceful.csv');
+      const queue = ['--redis', redis.url, '--queue', 'graceful'];
+      await runCli(['enqueue', input, ...queue, '--concurrency', '8']);
+      const out = join(temp.dir, 'graceful-out');
+      const args = [
+        'worker',
+        ...queue,
+        '--out',
+        out,
+        '--poll-min',
+        '5',
+        '--poll-max',
+        '200',
+        '--json',
+      ];
+      let downloads = 0;
+      const first = startCli(args, {
+        env: gateway.env(),
+        onLine: (line) => {
+          if (line.includes('"state":"downloaded"') && ++downloads === 20)
+            first.child.kill('SIGINT');
+        },
+      });
+      const stopped = await first.done;
+      expect(stopped.code).toBe(130);
+      expect(stopped.stdout).toContain('"type":"stopping"');
+      const second = await runCli([...args, '--exit-when-drained'], { env: gateway.env() });
+      expect(second.code).toBe(0);
+      const status = JSON.parse((await runCli(['status', ...queue, '--json'])).stdout);
+      expect(status.counts).toMatchObject({ downloaded: 120, ambiguous: 0, submitting: 0 });
+      expect([...createsPerJob(gateway.gateway).values()].every((n) => n === 1)).toBe(true);
+      expect(createsPerJob(gateway.gateway).size).toBe(120);
+    } finally {
+      await gateway.close();
+    }
+  }, 120_000);
 });
