@@ -17,5 +17,12 @@ export default defineConfig({
     ],
   },
   define: { __TVS_CLIENT_VERSION__: JSON.stringify('0.0.0-test') },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000 },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    // One file at a time: the heavy files each keep a gateway and a runner (or three workers)
+    // busy, and running them side by side would only starve each other and the other packages'
+    // tests that turbo runs beside these.
+    fileParallelism: false,
+  },
 });
