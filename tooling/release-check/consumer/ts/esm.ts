@@ -54,5 +54,9 @@ export async function batch(): Promise<JobState> {
   const summary: BatchSummary = await runBatch({ input: 'jobs.csv', client, concurrency: 2 });
   // @ts-expect-error: concurrency is a number
   await runBatch({ input: 'jobs.csv', concurrency: 'two' });
-  return jobs[0]!.operation === 'video.make' ? 'downloaded' : summary.counts.failed > 0 ? 'failed' : 'queued';
+  return jobs[0]!.operation === 'video.make'
+    ? 'downloaded'
+    : summary.counts.failed > 0
+      ? 'failed'
+      : 'queued';
 }
