@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { COMMAND_CHANNEL_PATH } from '@tvs/envelope';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { MockGateway } from './create-mock-gateway.js';
+import { requestUrl } from './node/request-url.js';
 import type { ChannelSink } from './sessions/types.js';
 
 /** Largest uplink frame accepted: a 4000-byte text escaped as JSON, with room to spare. */
@@ -57,13 +58,12 @@ export function serveCommandChannel(
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => {});
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', origin());
-    } catch {
+    const href = requestUrl(req.url ?? '', origin());
+    if (href === undefined) {
       refuseUpgrade(socket, 400, '');
       return;
     }
+    const url = new URL(href);
     if (
       url.pathname !== COMMAND_CHANNEL_PATH ||
       req.headers.upgrade?.toLowerCase() !== 'websocket'

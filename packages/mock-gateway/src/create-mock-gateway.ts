@@ -1,9 +1,10 @@
 import { LIMITS, newRequestId, TvsEnvelopeError } from '@tvs/envelope';
 import { decodeRequest, refuseRequest } from '@tvs/envelope/server';
 import { type VerifyFailureReason, verifySignedUrl } from '@tvs/signer';
+import { type CallRecord, createCallLog, urlFields } from './call-log.js';
 import { type Catalogue, defaultCatalogue } from './catalogue.js';
 import { createClock, type GatewayClock, type Now } from './clock.js';
-import { CODES, Refusal } from './errors.js';
+import { CODES, methodNotAllowed, Refusal } from './errors.js';
 import { cutBody, stalledAnswer, stalledBody } from './fault-bodies.js';
 import {
   createFaults,
@@ -63,34 +64,6 @@ export interface MockGatewayOptions {
   readonly maxCalls?: number;
   /** Interactive sessions: quota, preparation time, idle timeouts, speech speed, pacing. */
   readonly sessions?: MockSessionOptions;
-}
-
-/** What the gateway made of one request. */
-export interface CallRecord {
-  /** Gateway time (ms) the request arrived. */
-  readonly at: number;
-  readonly method: string;
-  readonly path: string;
-  /** The RequestID answered with (the caller's, or a new one). */
-  readonly requestId: string;
-  /** HTTP status answered, or 0 when the connection was dropped. */
-  readonly httpStatus: number;
-  /** `Header.Code` answered (undefined for faults without an envelope and for media). */
-  readonly code?: number;
-  /** `Header.Message` of an error envelope. */
-  readonly message?: string;
-  /** `ok`, `refused` (an error envelope or status), or `fault` (an injected fault hit it). */
-  readonly verdict: 'ok' | 'refused' | 'fault';
-  /** The fault that hit it (a fault chosen for a request the gateway refused is listed too). */
-  readonly fault?: FaultRule['kind'];
-  /** The real-time delay a `latency` fault added, ms. */
-  readonly latencyMs?: number;
-  /** Why authentication failed. */
-  readonly authFailure?: VerifyFailureReason;
-  /** The signature parameters as sent (first occurrence). */
-  readonly appkey?: string;
-  readonly timestamp?: string;
-  readonly signature?: string;
 }
 
 /** What `listen` returns. */
@@ -230,6 +203,16 @@ async function readLimited(request: Request): Promise<Uint8Array | 'too-large'> 
   return bytes;
 }
 
+/** Whether every percent escape of a path decodes (to UTF-8). */
+const decodable = (path: string): boolean => {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -257,7 +240,7 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
   const routes = buildRoutes();
   const maxCalls = options.maxCalls ?? 5000;
   const callbackFetch = options.callbackFetch ?? ((request: Request) => globalThis.fetch(request));
-  let calls: CallRecord[] = [];
+  const callLog = createCallLog(maxCalls);
   let taskCounter = 0;
   const pending = new Set<Promise<void>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -364,11 +347,7 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
     (timer as { unref?: () => void }).unref?.();
   }
 
-  function record(entry: CallRecord): void {
-    if (maxCalls === 0) return;
-    calls.push(entry);
-    if (calls.length > maxCalls) calls = calls.slice(-Math.ceil(maxCalls * 0.9));
-  }
+  const record = callLog.record;
 
   const responses = createResponses(clock.wallClock);
 
@@ -390,29 +369,43 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
 
   async function handle(request: Request): Promise<Response> {
     const at = clock.now();
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      url = new URL('http://invalid/');
-    }
+    // A Request's URL always parses: the Request constructor checked it.
+    const url = new URL(request.url);
     const path = url.pathname;
     const method = request.method;
     const query = url.searchParams;
-    const signatureParams = {
-      ...(query.get('appkey') !== null ? { appkey: query.get('appkey')! } : {}),
-      ...(query.get('timestamp') !== null ? { timestamp: query.get('timestamp')! } : {}),
-      ...(query.get('signature') !== null ? { signature: query.get('signature')! } : {}),
-    };
     settle();
+
+    // A path with a malformed percent escape (`%zz`, a lone `%`, bytes that are not UTF-8) is
+    // refused as bad HTTP, before faults or routes see it.
+    if (!decodable(path)) {
+      const refusal = new Refusal(
+        CODES.invalidParameter,
+        'InvalidParameter.Path',
+        'the path has a malformed percent escape',
+        { httpStatus: 400 },
+      );
+      const requestId = newRequestId();
+      record({
+        at,
+        method,
+        ...urlFields(url),
+        requestId,
+        httpStatus: 400,
+        code: refusal.code,
+        message: refusal.message,
+        verdict: 'refused',
+      });
+      await request.body?.cancel().catch(() => {});
+      return responses.envelope(requestId, refusal.code, refusal.message, {}, { status: 400 });
+    }
 
     // Faults in front of the gateway: latency, a dropped connection, a load balancer error.
     const chosen = faults.choose(path);
     const base = {
       at,
       method,
-      path,
-      ...signatureParams,
+      ...urlFields(url),
       ...(chosen.latencyMs > 0 ? { latencyMs: chosen.latencyMs } : {}),
     };
     if (chosen.latencyMs > 0) await sleep(chosen.latencyMs);
@@ -507,17 +500,7 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       );
     }
     if (method !== 'POST') {
-      return refuse(
-        new Refusal(
-          CODES.invalidParameter,
-          'InvalidParameter.Method',
-          `${method.slice(0, 16)} is not allowed: every call is POST`,
-          {
-            httpStatus: 405,
-            headers: { Allow: 'POST' },
-          },
-        ),
-      );
+      return refuse(methodNotAllowed(method));
     }
     const auth = verifySignedUrl(query, (appkey) => tokens.get(appkey), { now: clock.wallClock });
     if (!auth.ok) {
@@ -648,7 +631,7 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
     clock,
     faults,
     get calls() {
-      return calls;
+      return callLog.list;
     },
     get tasks() {
       settle();
@@ -672,27 +655,22 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
           message: `${errorClass}:${auth.parameter ? `${why}: ${auth.parameter}` : why}`,
         };
       },
-      record({ path, query, httpStatus, code, message, authFailure }) {
-        const first = (name: string) =>
-          query.get(name) !== null ? { [name]: query.get(name)! } : {};
+      record({ url, httpStatus, code, message, authFailure }) {
         record({
           at: clock.now(),
           method: 'GET',
-          path,
-          requestId: query.get('requestid') ?? '',
+          ...urlFields(url),
+          requestId: url.searchParams.get('requestid') ?? '',
           httpStatus,
           code,
           verdict: code === 0 ? 'ok' : 'refused',
           ...(message !== undefined ? { message } : {}),
           ...(authFailure ? { authFailure } : {}),
-          ...first('appkey'),
-          ...first('timestamp'),
-          ...first('signature'),
         });
       },
     }),
     reset() {
-      calls = [];
+      callLog.reset();
       sessions.reset();
       services.engine.reset();
       services.liveRooms.rooms.clear();

@@ -3,11 +3,12 @@
  * handler on web-standard APIs only); `@tvs/mock-gateway/node` adds the `node:http` adapter.
  * @packageDocumentation
  */
+
+export type { CallRecord } from './call-log.js';
 export type { Anchor, Avatar, Catalogue, Timbre } from './catalogue.js';
 export { defaultCatalogue } from './catalogue.js';
 export type { GatewayClock, Now } from './clock.js';
 export {
-  type CallRecord,
   createMockGateway,
   type ListeningGateway,
   type MockCredentials,

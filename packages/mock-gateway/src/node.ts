@@ -4,12 +4,16 @@
  * @packageDocumentation
  */
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { LIMITS } from '@tvs/envelope';
+import type { Duplex } from 'node:stream';
+import { LIMITS, newRequestId } from '@tvs/envelope';
 import { serveCommandChannel } from './command-channel-server.js';
 import type { ListeningGateway, MockGateway } from './create-mock-gateway.js';
+import { CODES, methodNotAllowed, Refusal } from './errors.js';
 import { SimulatedNetworkError } from './faults.js';
+import { requestUrl } from './node/request-url.js';
+import { createResponses } from './responses.js';
 
 /** Bytes read from a body at most: one more than the gateway accepts, so it can refuse with 413. */
 const READ_LIMIT = LIMITS.REQUEST_BODY_BYTES + 1;
@@ -40,6 +44,47 @@ function readBody(req: IncomingMessage): Promise<{ body: Buffer; truncated: bool
     req.on('end', onEnd);
     req.on('error', onError);
   });
+}
+
+/** Methods the fetch standard forbids in a `Request` (CONNECT arrives as a `connect` event). */
+const FETCH_FORBIDDEN: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** The gateway's refusal of a request the adapter cannot hand over: 400, or 405 for the method. */
+function unsupported(gateway: MockGateway, status: 400 | 405, method: string): Response {
+  const responses = createResponses(gateway.clock.wallClock);
+  const refusal =
+    status === 405
+      ? methodNotAllowed(method)
+      : new Refusal(
+          CODES.invalidParameter,
+          'InvalidParameter.Path',
+          'the request target is not a path',
+          {
+            httpStatus: 400,
+          },
+        );
+  return responses.envelope(
+    newRequestId(),
+    refusal.code,
+    refusal.message,
+    {},
+    {
+      status: refusal.httpStatus,
+      headers: refusal.headers,
+    },
+  );
+}
+
+/** Writes a whole response straight to a socket (no `ServerResponse` exists), then closes it. */
+async function writeRaw(socket: Duplex, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  let head = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}\r\n`;
+  response.headers.forEach((value, name) => {
+    head += `${name}: ${value}\r\n`;
+  });
+  const bytes = Buffer.concat([Buffer.from(`${head}connection: close\r\n\r\n`), body]);
+  if (socket.writable) socket.end(bytes, () => socket.destroy());
+  else socket.destroy();
 }
 
 /** Resolves when `res` can take more data, or when its connection is gone. */
@@ -116,11 +161,12 @@ async function serve(
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   if (truncated && declared > READ_LIMIT) headers.set('content-length', String(declared));
-  let url: string;
-  try {
-    url = new URL(req.url ?? '/', origin).href;
-  } catch {
-    url = `${origin}/`;
+  const url = requestUrl(req.url ?? '', origin);
+  if (url === undefined || FETCH_FORBIDDEN.has(method)) {
+    // What a Request cannot carry never reaches the gateway: a target that is not a path (or an
+    // http URL), or a method fetch forbids (TRACE, TRACK). Refused here as the gateway would.
+    await send(res, unsupported(gateway, url === undefined ? 400 : 405, method), false, true);
+    return;
   }
   // The client closing the connection before the answer is complete is the request's abort: a
   // stalled answer or body then lets go of it.
@@ -187,6 +233,11 @@ export async function listen(gateway: MockGateway, port = 0): Promise<ListeningG
     socket.on('error', () => {});
   });
   serveCommandChannel(server, gateway, () => origin);
+  // CONNECT (a proxy tunnel) is no method of the gateway's: 405, then the connection closes.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => {});
+    void writeRaw(socket, unsupported(gateway, 405, 'CONNECT'));
+  });
   server.on('clientError', (_error, socket) => {
     if (socket.writable)
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

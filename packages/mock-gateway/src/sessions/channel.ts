@@ -34,8 +34,7 @@ export interface ChannelHostDeps {
   ) => { ok: true; appkey: string } | { ok: false; reason: VerifyFailureReason; message: string };
   /** Records the upgrade in the gateway's call log. */
   readonly record: (entry: {
-    path: string;
-    query: URLSearchParams;
+    url: URL;
     httpStatus: number;
     code: number;
     message?: string;
@@ -265,8 +264,7 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
         authFailure?: VerifyFailureReason,
       ): ChannelVerdict => {
         deps.record({
-          path: parsed.pathname,
-          query,
+          url: parsed,
           httpStatus: verdict.httpStatus,
           code: verdict.code,
           message: verdict.message,
@@ -311,7 +309,7 @@ export function createChannelHost(deps: ChannelHostDeps): CommandChannelHost {
           },
         );
       }
-      deps.record({ path: parsed.pathname, query, httpStatus: 101, code: 0 });
+      deps.record({ url: parsed, httpStatus: 101, code: 0 });
       return { ok: true, sessionId, appkey: auth.appkey };
     },
 
