@@ -65,7 +65,9 @@ export function redactedQuery(search: string): string {
 }
 
 /** The fields of a call record that come from its URL. @internal */
-export function urlFields(url: URL) {
+export function urlFields(
+  url: URL,
+): Pick<CallRecord, 'path' | 'query' | 'appkey' | 'timestamp' | 'signature'> {
   const query = url.searchParams;
   const first = (name: 'appkey' | 'timestamp') => {
     const value = query.get(name);
