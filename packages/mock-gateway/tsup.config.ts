@@ -11,7 +11,7 @@ export default defineConfig([
   },
   {
     // The CLI: ESM only, self-contained, keeps its shebang.
-    entry: { cli: 'src/cli.ts' },
+    entry: { cli: 'src/node/cli.ts' },
     format: ['esm'],
     dts: false,
     clean: false,

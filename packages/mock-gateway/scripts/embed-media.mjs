@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Regenerates src/media-files.ts from assets/: the sample media the gateway serves, embedded as
+// Regenerates src/media/media-files.ts from assets/: the sample media the gateway serves, embedded as
 // Base64 so the fetch handler needs no file system in any runtime. Run after changing assets/;
-// test/media-files.test.ts fails when the two disagree.
+// test/purity.test.ts fails when the two disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const files = [
@@ -23,4 +23,4 @@ for (const [ext, name, type] of files) {
   lines.push(`    base64:`, `      '${base64}',`, '  },');
 }
 lines.push('} as const;', '');
-writeFileSync(new URL('../src/media-files.ts', import.meta.url), lines.join('\n'));
+writeFileSync(new URL('../src/media/media-files.ts', import.meta.url), lines.join('\n'));

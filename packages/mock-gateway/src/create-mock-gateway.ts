@@ -1,97 +1,29 @@
-import { LIMITS, newRequestId, TvsEnvelopeError } from '@tvs/envelope';
-import { decodeRequest, refuseRequest } from '@tvs/envelope/server';
-import { type VerifyFailureReason, verifySignedUrl } from '@tvs/signer';
+import { newRequestId } from '@tvs/envelope';
+import { type CallRecord, createCallLog, urlFields } from './call-log.js';
+import { createCallbacks } from './callbacks.js';
 import { type Catalogue, defaultCatalogue } from './catalogue.js';
-import { createClock, type GatewayClock, type Now } from './clock.js';
-import { CODES, Refusal } from './errors.js';
-import { cutBody, stalledAnswer, stalledBody } from './fault-bodies.js';
-import {
-  createFaults,
-  type FaultControl,
-  type FaultRule,
-  SimulatedNetworkError,
-} from './faults.js';
+import { createClock, type GatewayClock } from './clock.js';
+import { CODES } from './errors.js';
+import { createFaults, type FaultControl, SimulatedNetworkError } from './faults.js';
 import { createCloningStore } from './handlers/cloning.js';
-import type { CallContext, Services } from './handlers/context.js';
+import type { Services } from './handlers/context.js';
+import { createFaceStore } from './handlers/faces.js';
 import { createLiveRoomStore } from './handlers/live-rooms.js';
 import { callbackPayload } from './handlers/video.js';
-import { type MediaBody, resultFile, resultFileName, sample } from './media.js';
-import { createRandom } from './prng.js';
-import { createResponses, envelopeBytes, messageForCode } from './responses.js';
-import { buildRoutes } from './routes.js';
+import { createRandom, hexId } from './internal/prng.js';
+import { resultFileName } from './media/results.js';
+import { serveMedia } from './media/routes.js';
+import { type MockGatewayOptions, resolveOptions } from './options.js';
+import { createAuthenticator } from './pipeline/authenticate.js';
+import { createPipeline } from './pipeline/handle-request.js';
+import { createResponses } from './pipeline/responses.js';
+import { buildRoutes } from './pipeline/routes.js';
+import { createScheduler } from './scheduler.js';
 import { createChannelHost } from './sessions/channel.js';
 import { createSessionControl, type MockSessionControl } from './sessions/control.js';
 import { createSessionStore } from './sessions/store.js';
-import type { CommandChannelHost, MockSessionOptions } from './sessions/types.js';
+import type { CommandChannelHost } from './sessions/types.js';
 import { createTaskEngine, type MockTask } from './tasks.js';
-
-/** An account the gateway accepts. */
-export interface MockCredentials {
-  readonly appkey: string;
-  readonly accessToken: string;
-}
-
-/** Options of {@link createMockGateway}. */
-export interface MockGatewayOptions {
-  /** The accounts the gateway accepts (at least one). */
-  readonly credentials: readonly MockCredentials[];
-  /**
-   * The gateway's base clock (`Date.now`-compatible). When given, time only moves when this
-   * clock does or through `gateway.clock.advance(ms)`, and tasks end when a request or
-   * `advance` observes it: fully deterministic. Default: `Date.now`, tasks end on timers.
-   */
-  readonly now?: Now;
-  /** Rendering speed multiplier (default 1: a short text takes a few seconds). */
-  readonly renderSpeed?: number;
-  /** Tasks rendering at once per appkey and lane (default 2); PPT videos always render one at a time. */
-  readonly concurrency?: number;
-  /** Standing fault rules, each hitting a request with its `probability` (see `FaultRule`). */
-  readonly faults?: readonly FaultRule[];
-  /** Seed of the PRNG behind probabilistic faults and task ids: same seed, same run. */
-  readonly seed?: number;
-  /** How far the gateway's clock is off, ms (changeable later through `faults.clockSkewMs`). */
-  readonly clockSkewMs?: number;
-  /** Words that fail content review (task `FAIL`, `FailCode` 801005); case-insensitive. */
-  readonly blockedWords?: readonly string[];
-  /** Send `TaskId`s as JSON numbers, as some of the gateway's examples do (default: strings). */
-  readonly numericTaskIds?: boolean;
-  /** Delivers task callbacks (default `globalThis.fetch`). */
-  readonly callbackFetch?: (request: Request) => Promise<Response>;
-  /** The catalogue of avatars, timbres and anchors (default: the built-in one). */
-  readonly catalogue?: Catalogue;
-  /** Most calls kept in `calls` (default 5000; the oldest go first). */
-  readonly maxCalls?: number;
-  /** Interactive sessions: quota, preparation time, idle timeouts, speech speed, pacing. */
-  readonly sessions?: MockSessionOptions;
-}
-
-/** What the gateway made of one request. */
-export interface CallRecord {
-  /** Gateway time (ms) the request arrived. */
-  readonly at: number;
-  readonly method: string;
-  readonly path: string;
-  /** The RequestID answered with (the caller's, or a new one). */
-  readonly requestId: string;
-  /** HTTP status answered, or 0 when the connection was dropped. */
-  readonly httpStatus: number;
-  /** `Header.Code` answered (undefined for faults without an envelope and for media). */
-  readonly code?: number;
-  /** `Header.Message` of an error envelope. */
-  readonly message?: string;
-  /** `ok`, `refused` (an error envelope or status), or `fault` (an injected fault hit it). */
-  readonly verdict: 'ok' | 'refused' | 'fault';
-  /** The fault that hit it (a fault chosen for a request the gateway refused is listed too). */
-  readonly fault?: FaultRule['kind'];
-  /** The real-time delay a `latency` fault added, ms. */
-  readonly latencyMs?: number;
-  /** Why authentication failed. */
-  readonly authFailure?: VerifyFailureReason;
-  /** The signature parameters as sent (first occurrence). */
-  readonly appkey?: string;
-  readonly timestamp?: string;
-  readonly signature?: string;
-}
 
 /** What `listen` returns. */
 export interface ListeningGateway {
@@ -137,106 +69,13 @@ export interface MockGateway {
 
 /** The package's own Node adapter, loaded on demand so this module stays portable. */
 const NODE_ADAPTER = '@tvs/mock-gateway/node';
-const MAX_BODY = LIMITS.REQUEST_BODY_BYTES;
-const DEFAULT_BLOCKED = ['blockedword', '违禁词'];
-
-const authText: Record<VerifyFailureReason, [string, string]> = {
-  'malformed-url': ['AuthFailure.MalformedUrl', 'the request URL cannot be parsed'],
-  'missing-parameter': ['AuthFailure.MissingParameter', 'missing query parameter'],
-  'duplicate-parameter': ['AuthFailure.DuplicateParameter', 'query parameter given more than once'],
-  'malformed-timestamp': ['AuthFailure.InvalidTimestamp', 'timestamp must be Unix seconds'],
-  expired: [
-    'AuthFailure.SignatureExpire',
-    'timestamp is more than 300 s away from the gateway clock',
-  ],
-  'unknown-appkey': ['AuthFailure.InvalidAppkey', 'appkey is not known'],
-  'bad-signature': ['AuthFailure.SignatureFailure', 'signature does not match'],
-};
-
-function checkOptions(options: MockGatewayOptions): void {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError('createMockGateway: options are required');
-  }
-  const { credentials, renderSpeed, concurrency, maxCalls } = options;
-  if (!Array.isArray(credentials) || credentials.length === 0) {
-    throw new TypeError('createMockGateway: credentials must be a non-empty array');
-  }
-  for (const entry of credentials) {
-    if (
-      !entry ||
-      typeof entry.appkey !== 'string' ||
-      !entry.appkey ||
-      typeof entry.accessToken !== 'string' ||
-      !entry.accessToken
-    ) {
-      throw new TypeError(
-        'createMockGateway: each credential needs a non-empty appkey and accessToken',
-      );
-    }
-  }
-  if (
-    renderSpeed !== undefined &&
-    !(typeof renderSpeed === 'number' && renderSpeed > 0 && Number.isFinite(renderSpeed))
-  ) {
-    throw new TypeError('createMockGateway: renderSpeed must be a positive number');
-  }
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
-    throw new TypeError('createMockGateway: concurrency must be a positive integer');
-  }
-  if (maxCalls !== undefined && !(Number.isInteger(maxCalls) && maxCalls >= 0)) {
-    throw new TypeError('createMockGateway: maxCalls must be a non-negative integer');
-  }
-}
-
-/** The caller's `Header.RequestID` if the body has a usable one. */
-function callerRequestId(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    const header = (value as { Header?: { RequestID?: unknown } } | null)?.Header;
-    const id = header && typeof header === 'object' ? header.RequestID : undefined;
-    return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readLimited(request: Request): Promise<Uint8Array | 'too-large'> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY) {
-    await request.body?.cancel().catch(() => {});
-    return 'too-large';
-  }
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY) {
-      await reader.cancel().catch(() => {});
-      return 'too-large';
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A faithful offline TVS gateway (docs/protocol.md): signed-URL authentication through
  * `verifySignedUrl`, the envelope and its error codes, request validation from
  * `@tvs/envelope`'s operation table, video/tts/PPT tasks rendering on a virtual clock with
- * served results, an asset catalogue, and seeded faults.
+ * served results, interactive sessions and their command channel, live rooms, cloning, face
+ * detection, an asset catalogue, and seeded faults.
  *
  * @example
  * ```ts
@@ -249,380 +88,76 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * ```
  */
 export function createMockGateway(options: MockGatewayOptions): MockGateway {
-  checkOptions(options);
-  const tokens = new Map(options.credentials.map((c) => [c.appkey, c.accessToken]));
+  const settings = resolveOptions(options);
   const random = createRandom(options.seed);
   const faults = createFaults(options.faults, options.clockSkewMs, random);
   const catalogue = options.catalogue ?? defaultCatalogue();
-  const routes = buildRoutes();
-  const maxCalls = options.maxCalls ?? 5000;
-  const callbackFetch = options.callbackFetch ?? ((request: Request) => globalThis.fetch(request));
-  let calls: CallRecord[] = [];
-  let taskCounter = 0;
-  const pending = new Set<Promise<void>>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let closed = false;
-
+  const callLog = createCallLog(settings.maxCalls);
   const clock = createClock(
     options.now,
     () => faults.clockSkewMs,
     async () => {
-      settle();
-      await Promise.all(pending);
+      scheduler.settle();
+      await callbacks.settled();
     },
   );
-
+  const scheduler = createScheduler({ now: clock.now, real: clock.real });
+  const responses = createResponses(clock.wallClock);
+  const authenticate = createAuthenticator(settings.tokens, clock.wallClock);
   const sessions = createSessionStore({
-    now: clock.now,
+    scheduler,
+    newId: () => hexId(random),
     options: options.sessions,
-    newId: () => {
-      let id = '';
-      for (let i = 0; i < 4; i++)
-        id += Math.floor(random() * 2 ** 32)
-          .toString(16)
-          .padStart(8, '0');
-      return id;
-    },
-    onChange: () => arm(),
   });
 
+  let taskCounter = 0;
   const services: Services = {
     sessions,
     liveRooms: createLiveRoomStore(),
     cloning: createCloningStore(),
+    faces: createFaceStore(),
     engine: createTaskEngine({
+      scheduler,
       now: clock.now,
-      concurrency: options.concurrency ?? 2,
-      onEnded: (task) => deliverCallback(task),
+      concurrency: settings.concurrency,
+      onEnded: (task) => callbacks.deliver(task),
     }),
     catalogue,
     avatarKeys: new Set(catalogue.avatars.map((a) => a.VirtualmanKey)),
     timbreKeys: new Set(catalogue.timbres.map((t) => t.TimbreKey)),
-    blockedWords: options.blockedWords ?? DEFAULT_BLOCKED,
-    renderSpeed: options.renderSpeed ?? 1,
-    numericTaskIds: options.numericTaskIds ?? false,
+    blockedWords: settings.blockedWords,
+    renderSpeed: settings.renderSpeed,
+    numericTaskIds: settings.numericTaskIds,
+    newId: () => hexId(random),
     newTaskId: () => {
       taskCounter += 1;
-      if (options.numericTaskIds) {
-        // 1 + 15 digits: stays a safe integer, so a JSON number round-trips exactly.
-        return String(1e15 + Math.floor(random() * 1e12) * 1000 + (taskCounter % 1000));
-      }
-      let id = '';
-      for (let i = 0; i < 4; i++)
-        id += Math.floor(random() * 2 ** 32)
-          .toString(16)
-          .padStart(8, '0');
-      return id;
+      // 1 + 15 digits: stays a safe integer, so a JSON number round-trips exactly.
+      return settings.numericTaskIds
+        ? String(1e15 + Math.floor(random() * 1e12) * 1000 + (taskCounter % 1000))
+        : hexId(random);
     },
     mediaUrl: (task, kind) =>
       `${task.origin}/media/tasks/${encodeURIComponent(task.taskId)}/${resultFileName(task, kind)}`,
     absolute: (origin, path) => `${origin}${path}`,
   };
+  const callbacks = createCallbacks({
+    now: clock.now,
+    fetch: settings.callbackFetch,
+    payload: (task) => callbackPayload(task, services),
+    record: (task, delivery) => services.engine.record(task, delivery),
+  });
 
-  function deliverCallback(task: MockTask): void {
-    if (!task.callbackUrl) return;
-    const at = clock.now();
-    // Exactly the documented body (附录二, 1240/81279): a Payload of six fields, no Header.
-    const body = JSON.stringify({ Payload: callbackPayload(task, services) });
-    const delivery = (async () => {
-      try {
-        const response = await callbackFetch(
-          new Request(task.callbackUrl!, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json;charset=utf-8' },
-            body,
-          }),
-        );
-        await response.body?.cancel().catch(() => {});
-        services.engine.record(task, { at, status: response.status });
-      } catch (error) {
-        services.engine.record(task, { at, error: String((error as Error)?.message ?? error) });
-      }
-    })();
-    pending.add(delivery);
-    void delivery.finally(() => pending.delete(delivery));
-  }
-
-  /** Replays task progress up to now, and (on the real clock) wakes up for the next end. */
-  function settle(): void {
-    services.engine.settle();
-    sessions.settle(clock.now());
-    arm();
-  }
-
-  /** On the real clock, wakes up for the next task end or session event. */
-  function arm(): void {
-    if (!clock.real || closed) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    const times = [services.engine.nextEventAt(), sessions.nextEventAt()].filter(
-      (t) => t !== undefined,
-    );
-    if (times.length === 0) return;
-    const next = Math.min(...times);
-    timer = setTimeout(settle, Math.max(0, next - clock.now()) + 1);
-    (timer as { unref?: () => void }).unref?.();
-  }
-
-  function record(entry: CallRecord): void {
-    if (maxCalls === 0) return;
-    calls.push(entry);
-    if (calls.length > maxCalls) calls = calls.slice(-Math.ceil(maxCalls * 0.9));
-  }
-
-  const responses = createResponses(clock.wallClock);
-
-  /** GET/HEAD under `/media/`: task results and catalogue samples, unsigned like COS URLs. */
-  function serveMedia(method: string, path: string): Response | undefined {
-    const taskFile = /^\/media\/tasks\/([^/]+)\/([^/]+)$/.exec(path);
-    let media: MediaBody | undefined;
-    if (taskFile) {
-      const task = services.engine.find(decodeURIComponent(taskFile[1]!));
-      media = task && resultFile(task, taskFile[2]!);
-    } else if (/^\/media\/avatars\/[0-9a-f]{32}\.jpg$/.test(path)) {
-      media = sample('jpg');
-    } else if (/^\/media\/timbres\/[\w-]+\.mp3$/.test(path)) {
-      media = sample('mp3');
-    }
-    if (!media) return undefined;
-    return responses.media(method, media);
-  }
-
-  async function handle(request: Request): Promise<Response> {
-    const at = clock.now();
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      url = new URL('http://invalid/');
-    }
-    const path = url.pathname;
-    const method = request.method;
-    const query = url.searchParams;
-    const signatureParams = {
-      ...(query.get('appkey') !== null ? { appkey: query.get('appkey')! } : {}),
-      ...(query.get('timestamp') !== null ? { timestamp: query.get('timestamp')! } : {}),
-      ...(query.get('signature') !== null ? { signature: query.get('signature')! } : {}),
-    };
-    settle();
-
-    // Faults in front of the gateway: latency, a dropped connection, a load balancer error.
-    const chosen = faults.choose(path);
-    const base = {
-      at,
-      method,
-      path,
-      ...signatureParams,
-      ...(chosen.latencyMs > 0 ? { latencyMs: chosen.latencyMs } : {}),
-    };
-    if (chosen.latencyMs > 0) await sleep(chosen.latencyMs);
-    const fault = chosen.fault;
-    if (fault?.kind === 'reset-before') {
-      await request.body?.cancel().catch(() => {});
-      record({ ...base, requestId: '', httpStatus: 0, verdict: 'fault', fault: fault.kind });
-      throw new SimulatedNetworkError(false);
-    }
-    if (fault?.kind === 'http-error') {
-      await request.body?.cancel().catch(() => {});
-      const status = fault.httpStatus ?? 502;
-      const title = status === 503 ? '503 Service Temporarily Unavailable' : '502 Bad Gateway';
-      record({ ...base, requestId: '', httpStatus: status, verdict: 'fault', fault: fault.kind });
-      return responses.text(
-        status,
-        `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>stgw</center>\r\n</body>\r\n</html>\r\n`,
-        'text/html',
-      );
-    }
-
-    if ((method === 'GET' || method === 'HEAD') && path.startsWith('/media/')) {
-      const media = serveMedia(method, path);
-      const status = media ? 200 : 404;
-      record({ ...base, requestId: '', httpStatus: status, verdict: media ? 'ok' : 'refused' });
-      return media ?? responses.text(404, 'Not Found');
-    }
-
-    const bytes = await readLimited(request);
-    let text: string | undefined;
-    if (bytes !== 'too-large') {
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        text = undefined;
-      }
-    }
-    const requestId = callerRequestId(text) ?? newRequestId();
-    const refuse = (refusal: Refusal, extra: Partial<CallRecord> = {}): Response => {
-      record({
-        ...base,
-        requestId,
-        httpStatus: refusal.httpStatus,
-        code: refusal.code,
-        message: refusal.message,
-        verdict: fault ? 'fault' : 'refused',
-        ...(fault ? { fault: fault.kind } : {}),
-        ...extra,
-      });
-      return responses.envelope(
-        requestId,
-        refusal.code,
-        refusal.message,
-        {},
-        {
-          status: refusal.httpStatus,
-          headers: refusal.headers,
-        },
-      );
-    };
-
-    /** An `api-error` fault's answer: any code, in the gateway's `Class:text` style. */
-    const apiError = (rule: FaultRule): Response => {
-      const code = rule.code ?? CODES.internal;
-      const message = messageForCode(code);
-      const status = rule.status ?? 200;
-      record({
-        ...base,
-        requestId,
-        httpStatus: status,
-        code,
-        message,
-        verdict: 'fault',
-        fault: rule.kind,
-      });
-      return responses.envelope(requestId, code, message, {}, { status });
-    };
-
-    if (bytes === 'too-large') {
-      return refuse(
-        new Refusal(CODES.badValue, 'InvalidParameter.BodyTooLarge', 'request body is over 1 MB', {
-          httpStatus: 413,
-        }),
-      );
-    }
-    const route = routes.get(path);
-    if (!route) {
-      return refuse(
-        new Refusal(CODES.notFound, 'ResourceNotFound.Path', `no API at ${path.slice(0, 200)}`, {
-          httpStatus: 404,
-        }),
-      );
-    }
-    if (method !== 'POST') {
-      return refuse(
-        new Refusal(
-          CODES.invalidParameter,
-          'InvalidParameter.Method',
-          `${method.slice(0, 16)} is not allowed: every call is POST`,
-          {
-            httpStatus: 405,
-            headers: { Allow: 'POST' },
-          },
-        ),
-      );
-    }
-    const auth = verifySignedUrl(query, (appkey) => tokens.get(appkey), { now: clock.wallClock });
-    if (!auth.ok) {
-      const [errorClass, why] = authText[auth.reason];
-      const detail = auth.parameter ? `${why}: ${auth.parameter}` : why;
-      const when =
-        auth.reason === 'expired'
-          ? ` (gateway time ${new Date(clock.wallClock()).toISOString()})`
-          : '';
-      return refuse(new Refusal(CODES.unauthorized, errorClass, `${detail}${when}`), {
-        authFailure: auth.reason,
-      });
-    }
-    if (fault?.kind === 'throttle') {
-      const code = fault.code ?? CODES.throttled;
-      const headers: Record<string, string> =
-        fault.retryAfterSeconds !== undefined
-          ? { 'Retry-After': String(fault.retryAfterSeconds) }
-          : {};
-      return refuse(
-        new Refusal(code, 'RequestLimitExceeded', 'requests too frequent, slow down', {
-          httpStatus: fault.status ?? 200,
-          headers,
-        }),
-      );
-    }
-    if (fault?.kind === 'api-error' && fault.afterProcessing === false) {
-      return apiError(fault);
-    }
-    if (text === undefined) {
-      return refuse(
-        new Refusal(
-          CODES.missingParameter,
-          'InvalidParameter.JsonParseError',
-          'request body is not UTF-8',
-        ),
-      );
-    }
-    let payload: Record<string, unknown>;
-    try {
-      payload = decodeRequest(text).Payload;
-    } catch (error) {
-      if (!(error instanceof TvsEnvelopeError)) throw error;
-      const parse = ['empty', 'not-json', 'too-deep', 'not-utf8', 'too-large'].includes(error.code);
-      return refuse(
-        new Refusal(
-          CODES.missingParameter,
-          parse ? 'InvalidParameter.JsonParseError' : 'InvalidParameter.InvalidEnvelope',
-          error.message.slice(0, 300),
-        ),
-      );
-    }
-    if (!route.handler) {
-      return refuse(
-        new Refusal(
-          CODES.internal,
-          'InternalError.NotImplemented',
-          `the mock gateway does not implement ${path}`,
-          {
-            httpStatus: 501,
-          },
-        ),
-      );
-    }
-    const context: CallContext = {
-      appkey: auth.appkey,
-      requestId,
-      origin: url.origin,
-      now: clock.now(),
-    };
-    let result: Record<string, unknown>;
-    try {
-      const refusal = refuseRequest(route.operation, payload);
-      if (refusal) throw new Refusal(refusal.code, refusal.errorClass, refusal.text);
-      result = route.handler(payload, context, services);
-    } catch (error) {
-      if (error instanceof Refusal) return refuse(error);
-      throw error;
-    }
-    settle();
-    const faulted = (httpStatus: number, kind: FaultRule['kind']) =>
-      record({ ...base, requestId, httpStatus, code: 0, verdict: 'fault', fault: kind });
-    const answer = envelopeBytes(requestId, 0, '', result);
-    switch (fault?.kind) {
-      case 'api-error':
-        return apiError(fault);
-      case 'reset-after':
-        faulted(0, fault.kind);
-        throw new SimulatedNetworkError(true);
-      case 'malformed-json':
-        faulted(200, fault.kind);
-        return responses.bytes(answer.slice(0, Math.max(1, Math.floor(answer.length / 2))));
-      case 'cut-body':
-        faulted(200, fault.kind);
-        return responses.stream(cutBody(answer), answer.byteLength);
-      case 'stall':
-        faulted(0, fault.kind);
-        return stalledAnswer(request.signal);
-      case 'stall-body':
-        faulted(200, fault.kind);
-        return responses.stream(stalledBody(answer, request.signal), answer.byteLength);
-    }
-    record({ ...base, requestId, httpStatus: 200, code: 0, verdict: 'ok' });
-    return responses.bytes(answer);
-  }
+  const handle = createPipeline({
+    clock,
+    faults,
+    callLog,
+    responses,
+    routes: buildRoutes(),
+    services,
+    authenticate,
+    media: (method, path) => serveMedia(method, path, services.engine, responses),
+    settle: scheduler.settle,
+  });
 
   const gateway: MockGateway = {
     async fetch(input, init) {
@@ -634,9 +169,8 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
         // A dropped connection, or a stalled answer the caller gave up on, rejects as fetch does.
         if (error instanceof SimulatedNetworkError || request.signal.aborted) throw error;
         // A bug in the mock must not look like a hang: answer as the gateway's internal error.
-        const requestId = newRequestId();
         const message = `InternalError:${String((error as Error)?.message ?? error).slice(0, 200)}`;
-        return responses.envelope(requestId, CODES.internal, message, {}, { status: 500 });
+        return responses.envelope(newRequestId(), CODES.internal, message, {}, { status: 500 });
       }
     },
     async listen(port) {
@@ -648,10 +182,10 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
     clock,
     faults,
     get calls() {
-      return calls;
+      return callLog.list;
     },
     get tasks() {
-      settle();
+      scheduler.settle();
       return services.engine.list();
     },
     catalogue,
@@ -660,49 +194,32 @@ export function createMockGateway(options: MockGatewayOptions): MockGateway {
       store: sessions,
       services,
       now: clock.now,
-      verify(query) {
-        const auth = verifySignedUrl(query, (appkey) => tokens.get(appkey), {
-          now: clock.wallClock,
-        });
-        if (auth.ok) return auth;
-        const [errorClass, why] = authText[auth.reason];
-        return {
-          ok: false,
-          reason: auth.reason,
-          message: `${errorClass}:${auth.parameter ? `${why}: ${auth.parameter}` : why}`,
-        };
-      },
-      record({ path, query, httpStatus, code, message, authFailure }) {
-        const first = (name: string) =>
-          query.get(name) !== null ? { [name]: query.get(name)! } : {};
-        record({
+      authenticate,
+      record: ({ url, httpStatus, code, message, authFailure }) =>
+        callLog.record({
           at: clock.now(),
           method: 'GET',
-          path,
-          requestId: query.get('requestid') ?? '',
+          ...urlFields(url),
+          requestId: url.searchParams.get('requestid') ?? '',
           httpStatus,
           code,
           verdict: code === 0 ? 'ok' : 'refused',
           ...(message !== undefined ? { message } : {}),
           ...(authFailure ? { authFailure } : {}),
-          ...first('appkey'),
-          ...first('timestamp'),
-          ...first('signature'),
-        });
-      },
+        }),
     }),
     reset() {
-      calls = [];
+      callLog.reset();
       sessions.reset();
       services.engine.reset();
+      scheduler.reset();
       services.liveRooms.rooms.clear();
       services.cloning.tasks.clear();
+      services.faces.clear();
       faults.clear();
     },
     close() {
-      closed = true;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
+      scheduler.stop();
     },
   };
   return gateway;

@@ -42,3 +42,13 @@ export const CODES = {
   noCompute: API_CODES.INSUFFICIENT_COMPUTE,
   contentReview: API_CODES.CONTENT_REJECTED,
 } as const;
+
+/** A method other than POST on an API path: 405 with `Allow: POST` (100003). @internal */
+export function methodNotAllowed(method: string): Refusal {
+  return new Refusal(
+    CODES.invalidParameter,
+    'InvalidParameter.Method',
+    `${method.slice(0, 16)} is not allowed: every call is POST`,
+    { httpStatus: 405, headers: { Allow: 'POST' } },
+  );
+}

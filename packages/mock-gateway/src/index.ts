@@ -1,26 +1,34 @@
 /**
  * `@tvs/mock-gateway`: a faithful offline TVS gateway. This entry point is portable (a fetch
  * handler on web-standard APIs only); `@tvs/mock-gateway/node` adds the `node:http` adapter.
+ * Everything exported here is the public API (listed in the README); every other module is
+ * internal.
  * @packageDocumentation
  */
-export type { Anchor, Avatar, Catalogue, Timbre } from './catalogue.js';
-export { defaultCatalogue } from './catalogue.js';
+export type { CallRecord } from './call-log.js';
+export {
+  type Anchor,
+  type Avatar,
+  type Catalogue,
+  defaultCatalogue,
+  type Timbre,
+} from './catalogue.js';
 export type { GatewayClock, Now } from './clock.js';
 export {
-  type CallRecord,
   createMockGateway,
   type ListeningGateway,
-  type MockCredentials,
   type MockGateway,
-  type MockGatewayOptions,
 } from './create-mock-gateway.js';
 export {
   type FaultControl,
   type FaultKind,
   type FaultRule,
+  type NetworkFaultKind,
   SimulatedNetworkError,
 } from './faults.js';
+export type { SpeechPlan, TimedSentence, TimedWord } from './internal/speech.js';
 export { type TaskLoad, taskLoad } from './load.js';
+export type { MockCredentials, MockGatewayOptions } from './options.js';
 export type { MockSessionControl } from './sessions/control.js';
 export type {
   ChannelConnection,
@@ -31,17 +39,4 @@ export type {
   MockSession,
   MockSessionOptions,
 } from './sessions/types.js';
-export {
-  planSpeech,
-  type SpeechPlan,
-  type TimedSentence,
-  type TimedWord,
-  toSrt,
-} from './speech.js';
-export type {
-  CallbackDelivery,
-  MediaFormat,
-  MockTask,
-  TaskLane,
-  TaskStatus,
-} from './tasks.js';
+export type { CallbackDelivery, MediaFormat, MockTask, MockTaskStatus, TaskLane } from './tasks.js';

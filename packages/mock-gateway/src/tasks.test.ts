@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createScheduler } from './scheduler.js';
 import { createTaskEngine, type TaskInput } from './tasks.js';
 
 const input = (taskId: string, renderMs: number): TaskInput => ({
@@ -20,7 +21,9 @@ const input = (taskId: string, renderMs: number): TaskInput => ({
 describe('task engine retention', () => {
   it('forgets finished tasks once their retention has passed, oldest end first, and keeps running ones', () => {
     let now = 0;
+    const scheduler = createScheduler({ now: () => now, real: false });
     const engine = createTaskEngine({
+      scheduler,
       now: () => now,
       concurrency: 4,
       onEnded: () => {},
@@ -30,13 +33,13 @@ describe('task engine retention', () => {
     engine.submit(input('long', 50));
     engine.submit(input('endless', 10_000));
     now = 60;
-    engine.settle();
+    scheduler.settle();
     expect(engine.list().map((t) => t.taskId)).toEqual(['short', 'long', 'endless']);
     now = 120; // short ended at 10: past 110
-    engine.settle();
+    scheduler.settle();
     expect(engine.list().map((t) => t.taskId)).toEqual(['long', 'endless']);
     now = 151;
-    engine.settle();
+    scheduler.settle();
     expect(engine.list().map((t) => t.taskId)).toEqual(['endless']);
     expect(engine.find('endless')?.status).toBe('MAKING');
     expect(engine.find('short')).toBeUndefined();
@@ -44,7 +47,9 @@ describe('task engine retention', () => {
 
   it('keeps at most maxTasks, dropping the oldest finished first', () => {
     let now = 0;
+    const scheduler = createScheduler({ now: () => now, real: false });
     const engine = createTaskEngine({
+      scheduler,
       now: () => now,
       concurrency: 10,
       onEnded: () => {},

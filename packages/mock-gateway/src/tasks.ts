@@ -1,10 +1,14 @@
-import type { SpeechPlan } from './speech.js';
+import type { SpeechPlan } from './internal/speech.js';
+import type { Scheduler } from './scheduler.js';
 
 /** The queue a task waits in: makers share `video`, `tts` has its own, PPT videos run one at a time. */
 export type TaskLane = 'video' | 'tts' | 'ppt';
 
-/** `getprogress` states, in order. */
-export type TaskStatus = 'COMMIT' | 'MAKING' | 'SUCCESS' | 'FAIL';
+/**
+ * A mock task's status, in order: the closed set of the envelope's `VideoTaskStatus` that the
+ * mock reports (`getprogress`'s `Status`; PPT progress reports leave it out).
+ */
+export type MockTaskStatus = 'COMMIT' | 'MAKING' | 'SUCCESS' | 'FAIL';
 
 /** What the result file is. */
 export type MediaFormat = 'mp4' | 'webm' | 'mov' | 'mp3' | 'wav';
@@ -26,7 +30,7 @@ export interface MockTask {
   /** The maker's path, e.g. `/v2/ivh/videomaker/broadcastservice/videomake`. */
   readonly operation: string;
   readonly lane: TaskLane;
-  readonly status: TaskStatus;
+  readonly status: MockTaskStatus;
   /** Gateway times (ms). */
   readonly submittedAt: number;
   readonly startedAt?: number;
@@ -61,6 +65,8 @@ export type TaskInput = Omit<
 
 /** @internal */
 export interface TaskEngineOptions {
+  /** The gateway's event queue: task ends and forgetting run on it. */
+  readonly scheduler: Scheduler;
   readonly now: () => number;
   readonly concurrency: number;
   /** Called for each task that has just ended (SUCCESS or FAIL), in end order. */
@@ -75,6 +81,7 @@ export interface TaskEngineOptions {
 export const REVIEW_MS = 1500;
 
 interface Lane {
+  readonly name: TaskLane;
   readonly queue: TaskState[];
   readonly running: TaskState[];
 }
@@ -82,110 +89,86 @@ interface Lane {
 /**
  * The render farm: per appkey and lane, tasks wait in FIFO order behind `concurrency` running
  * ones (one for PPT), each renders for its `renderMs`, and the next starts the moment one ends.
- * Pure event simulation over the gateway clock: `settle()` replays every start and end up to
- * now, so the outcome depends only on the times of the calls, never on timers.
+ * Every end is an event of the gateway's queue, so the outcome depends only on the times of the
+ * calls, never on timers.
  * @internal
  */
 export function createTaskEngine(options: TaskEngineOptions) {
+  const { scheduler } = options;
   const tasks = new Map<string, TaskState>();
   const lanes = new Map<string, Lane>();
   const retention = options.retentionMs ?? 7 * 24 * 3600 * 1000;
   const maxTasks = options.maxTasks ?? 10_000;
 
-  const laneOf = (appkey: string, lane: TaskLane): Lane => {
-    const key = `${appkey}\u0000${lane}`;
+  const laneOf = (appkey: string, name: TaskLane): Lane => {
+    const key = `${appkey}\u0000${name}`;
     let found = lanes.get(key);
     if (!found) {
-      found = { queue: [], running: [] };
+      found = { name, queue: [], running: [] };
       lanes.set(key, found);
     }
     return found;
   };
-  const limit = (lane: TaskLane) => (lane === 'ppt' ? 1 : options.concurrency);
+  const limit = (lane: Lane) => (lane.name === 'ppt' ? 1 : options.concurrency);
 
-  const start = (task: TaskState, lane: Lane, at: number) => {
+  function start(task: TaskState, lane: Lane, at: number): void {
     task.status = 'MAKING';
     task.startedAt = at;
     task.endsAt = at + (task.outcome ? Math.min(task.renderMs, REVIEW_MS) : task.renderMs);
     lane.running.push(task);
-  };
-  const fill = (lane: Lane, laneName: TaskLane, at: number) => {
-    while (lane.running.length < limit(laneName) && lane.queue.length > 0) {
+    scheduler.schedule(task.endsAt, () => end(task, lane), task);
+  }
+
+  function fill(lane: Lane, at: number): void {
+    while (lane.running.length < limit(lane) && lane.queue.length > 0) {
       start(lane.queue.shift()!, lane, at);
     }
-  };
+  }
 
-  const ended: TaskState[] = [];
-  const settleLane = (lane: Lane, laneName: TaskLane, now: number) => {
-    for (;;) {
-      let next: TaskState | undefined;
-      for (const task of lane.running) if (!next || task.endsAt! < next.endsAt!) next = task;
-      if (!next || next.endsAt! > now) return;
-      lane.running.splice(lane.running.indexOf(next), 1);
-      if (next.outcome) {
-        next.status = 'FAIL';
-        next.failCode = next.outcome.failCode;
-        next.failMessage = next.outcome.failMessage;
-      } else {
-        next.status = 'SUCCESS';
-      }
-      ended.push(next);
-      fill(lane, laneName, next.endsAt!);
+  function end(task: TaskState, lane: Lane): void {
+    lane.running.splice(lane.running.indexOf(task), 1);
+    if (task.outcome) {
+      task.status = 'FAIL';
+      task.failCode = task.outcome.failCode;
+      task.failMessage = task.outcome.failMessage;
+    } else {
+      task.status = 'SUCCESS';
     }
-  };
-
-  // Ended tasks in end order (settle reports them so), for retention: walking them from the
-  // oldest stops at the first one still kept, so a call costs what it forgets, not every task.
-  let endedOrder: TaskState[] = [];
-  let endedHead = 0;
-  const forget = (now: number) => {
-    while (endedHead < endedOrder.length) {
-      const task = endedOrder[endedHead]!;
-      if (task.endsAt! + retention >= now) break;
+    fill(lane, task.endsAt!);
+    // Kept `retention` ms after it ends, then forgotten (when it is still the task of its id).
+    scheduler.schedule(task.endsAt! + retention + 1, () => {
       if (tasks.get(task.taskId) === task) tasks.delete(task.taskId);
-      endedHead++;
-    }
-    if (endedHead > 1024 && endedHead * 2 > endedOrder.length) {
-      endedOrder = endedOrder.slice(endedHead);
-      endedHead = 0;
-    }
+    });
+    options.onEnded(task);
+  }
+
+  /** Over `maxTasks`: the oldest finished tasks go first. */
+  function trim(): void {
     if (tasks.size <= maxTasks) return;
     for (const [id, task] of tasks) {
       if (tasks.size <= maxTasks) break;
       if (isDone(task)) tasks.delete(id);
     }
-  };
+  }
 
-  const engine = {
-    /** Replays every start and end up to now; reports the tasks that ended, in end order. */
-    settle(): void {
-      const now = options.now();
-      for (const [key, lane] of lanes) {
-        settleLane(lane, key.slice(key.indexOf('\u0000') + 1) as TaskLane, now);
-      }
-      ended.sort((a, b) => a.endsAt! - b.endsAt!);
-      for (const task of ended.splice(0)) {
-        endedOrder.push(task);
-        options.onEnded(task);
-      }
-      forget(now);
-    },
+  return {
     submit(input: TaskInput): MockTask {
-      engine.settle();
+      scheduler.settle();
       const now = options.now();
       const task: TaskState = { ...input, status: 'COMMIT', submittedAt: now };
       const lane = laneOf(task.appkey, task.lane);
       lane.queue.push(task);
       tasks.set(task.taskId, task);
-      fill(lane, task.lane, now);
-      forget(now);
+      fill(lane, now);
+      trim();
       return task;
     },
+    /** The appkey's task of this id. */
     get(appkey: string, taskId: string): MockTask | undefined {
       const task = tasks.get(taskId);
       return task && task.appkey === appkey ? task : undefined;
     },
-    /** Any appkey's task by id (result URLs are unsigned, as COS URLs are). */
+    /** Any appkey's task by id (result URLs are unsigned, as storage URLs are). */
     find(taskId: string): MockTask | undefined {
       return tasks.get(taskId);
     },
@@ -194,19 +177,10 @@ export function createTaskEngine(options: TaskEngineOptions) {
       if (task.status !== 'COMMIT') return 0;
       return Math.max(0, laneOf(task.appkey, task.lane).queue.indexOf(task as TaskState));
     },
-    /** Whether the appkey has a PPT task waiting or rendering. */
+    /** Whether the appkey has a task of this lane waiting or rendering. */
     busy(appkey: string, lane: TaskLane): boolean {
       const found = laneOf(appkey, lane);
       return found.queue.length + found.running.length > 0;
-    },
-    /** Gateway time of the next task end, if any task is rendering. */
-    nextEventAt(): number | undefined {
-      let next: number | undefined;
-      for (const lane of lanes.values()) {
-        for (const task of lane.running)
-          if (next === undefined || task.endsAt! < next) next = task.endsAt!;
-      }
-      return next;
     },
     record(task: MockTask, callback: CallbackDelivery): void {
       (task as TaskState).callback = callback;
@@ -214,14 +188,12 @@ export function createTaskEngine(options: TaskEngineOptions) {
     list(): MockTask[] {
       return [...tasks.values()];
     },
+    /** Forgets every task (the caller resets the event queue). */
     reset(): void {
       tasks.clear();
       lanes.clear();
-      endedOrder = [];
-      endedHead = 0;
     },
   };
-  return engine;
 }
 
 /** @internal */

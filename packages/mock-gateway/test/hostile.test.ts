@@ -151,4 +151,70 @@ describe('hostile input over loopback', () => {
       ),
     ).toMatch(/^HTTP\/1\.1 (400|404)/);
   });
+
+  it('takes media URLs from the listening address, never from an absolute-form target', async () => {
+    const signed = signedUrl(server.url, PATHS.timbres);
+    const target = signed.replace(server.url, 'http://attacker.example:81');
+    const body = JSON.stringify({ Header: {}, Payload: { PageIndex: 1, PageSize: 1 } });
+    const text = await raw(
+      `POST ${target} HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
+    expect(text).toMatch(/^HTTP\/1\.1 200/);
+    const reply = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
+    expect(reply.Payload.TimbreAssets[0].TimbreSample.startsWith(`${server.url}/media/`)).toBe(
+      true,
+    );
+    expect(text).not.toContain('attacker.example');
+  });
+
+  it('keeps a target that starts with // a path of the listening address', async () => {
+    // Resolved as a URL, //attacker.example/… would name a host (and answer with its media URLs).
+    const text = await raw(
+      `POST //attacker.example${PATHS.timbres} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}`,
+    );
+    expect(text).toMatch(/^HTTP\/1\.1 404/);
+    expect(text).not.toContain('http://attacker.example');
+    expect(gateway.calls.at(-1)!.path).toBe(`//attacker.example${PATHS.timbres}`);
+  });
+
+  it.each([
+    ['a media path', '/media/tasks/%zz/video.mp4', 'GET'],
+    ['a media path with a lone %', '/media/avatars/%.jpg', 'GET'],
+    ['an API path', `${PATHS.progress}%E0%A4%A`, 'POST'],
+    ['bytes that are not UTF-8', '/media/tasks/%ff%fe/video.mp4', 'HEAD'],
+  ])('answers a malformed percent escape in %s with 400', async (_what, path, method) => {
+    const reply = await post(signedUrl(server.url, path), { TaskId: 'x' }, { method });
+    expect(reply.status).toBe(400);
+    if (method !== 'HEAD') {
+      expect(reply.json.Header).toMatchObject({ Code: 100003 });
+      expect(reply.json.Header.Message).toMatch(/^InvalidParameter\.Path:/);
+    }
+    expect(gateway.calls.at(-1)).toMatchObject({ httpStatus: 400, verdict: 'refused' });
+  });
+
+  it.each(['TRACE', 'CONNECT'])('answers %s with 405 and keeps serving', async (method) => {
+    const target = method === 'CONNECT' ? 'gw.tvs.qq.com:443' : PATHS.progress;
+    const text = await raw(`${method} ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(text).toMatch(/^HTTP\/1\.1 405/);
+    expect(text).toMatch(/\r\nallow: POST\r\n/i);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).Header.Code).toBe(100003);
+    expect((await post(url(), { TaskId: 'x' })).json.Header.Code).toBe(110006);
+  });
+
+  it('keeps paths and redacted queries in the call log, never a signature', async () => {
+    const signed = signedUrl(server.url, PATHS.progress, { extra: { requestid: 'abc' } });
+    const sent = decodeURIComponent(signed.split('signature=')[1]!);
+    await post(signed, { TaskId: 'x' });
+    // A second signature spelled as the gateway would still read it.
+    await post(`${signed}&%73ignature=${encodeURIComponent(sent)}`, { TaskId: 'x' });
+    const [first, second] = gateway.calls.slice(-2);
+    expect(first).toMatchObject({ path: PATHS.progress });
+    expect(first!.query).toMatch(/(^|&)signature=REDACTED(&|$)/);
+    expect(second!.query).toMatch(/&%73ignature=REDACTED$/);
+    const log = JSON.stringify(gateway.calls);
+    expect(log).not.toContain(sent);
+    expect(log).not.toContain(encodeURIComponent(sent));
+    expect(log).not.toContain(server.url);
+  });
 });

@@ -1,6 +1,6 @@
 import { page } from '../catalogue.js';
 import { CODES, Refusal } from '../errors.js';
-import { inRange, optional } from '../validate.js';
+import { inRange, optional } from '../internal/validate.js';
 import type { Handler } from './context.js';
 
 /** `PageIndex` ≥ 1 (default 1) and `PageSize` 1–100 (default 20). */

@@ -1,5 +1,5 @@
 import { CODES, Refusal } from '../errors.js';
-import { oneOf, optional } from '../validate.js';
+import { oneOf, optional } from '../internal/validate.js';
 import type { CallContext, Handler } from './context.js';
 import { ownedBy } from './per-appkey.js';
 

@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue.js';
 import type { SessionStore } from '../sessions/store.js';
 import type { MockTask, TaskEngine } from '../tasks.js';
 import type { CloningStore } from './cloning.js';
+import type { FaceStore } from './faces.js';
 import type { LiveRoomStore } from './live-rooms.js';
 
 /** What a handler knows about the call. @internal */
@@ -23,12 +24,17 @@ export interface Services {
   readonly liveRooms: LiveRoomStore;
   /** Cloning tasks (1240/105223, 96070, 105225). */
   readonly cloning: CloningStore;
+  /** Face-detection tasks (1240/109990, 109991). */
+  readonly faces: FaceStore;
   readonly catalogue: Catalogue;
   readonly avatarKeys: ReadonlySet<string>;
   readonly timbreKeys: ReadonlySet<string>;
   readonly blockedWords: readonly string[];
   readonly renderSpeed: number;
+  /** A new video task id: 32 hex, or 16 digits with `numericTaskIds` (seeded). */
   readonly newTaskId: () => string;
+  /** A new 32-hex id (seeded). */
+  readonly newId: () => string;
   readonly numericTaskIds: boolean;
   /** The URL a task's result is served at. */
   readonly mediaUrl: (task: MockTask, kind: 'media' | 'subtitles') => string;

@@ -1,7 +1,7 @@
 import { LIVE_ROOM_STATUS, type LiveRoomStatus } from '@tvs/envelope';
 import { CODES, Refusal } from '../errors.js';
+import { checkUrl, inRange, oneOf, optional } from '../internal/validate.js';
 import { checkReqId } from '../sessions/handlers.js';
-import { checkUrl, inRange, oneOf, optional } from '../validate.js';
 import type { CallContext, Handler } from './context.js';
 import { ownedBy } from './per-appkey.js';
 

@@ -1,6 +1,7 @@
 import { FAIL_CODES } from '@tvs/envelope';
 import { CODES, Refusal } from '../errors.js';
-import { plainText, planSpeech, type SpeechPlan } from '../speech.js';
+import { plainText, planSpeech, type SpeechPlan } from '../internal/speech.js';
+import { checkUrl, inRange, oneOf, optional } from '../internal/validate.js';
 import {
   type MediaFormat,
   type MockTask,
@@ -8,7 +9,6 @@ import {
   type TaskInput,
   type TaskLane,
 } from '../tasks.js';
-import { checkUrl, inRange, oneOf, optional } from '../validate.js';
 import type { CallContext, Handler, Services } from './context.js';
 
 const MAX_SSML = 20_000;

@@ -24,7 +24,7 @@ export interface MockSessionControl {
 /** @internal */
 export function createSessionControl(store: SessionStore, now: () => number): MockSessionControl {
   const settled = () => {
-    store.settle(now());
+    store.settle();
     return store.sessions;
   };
   return {

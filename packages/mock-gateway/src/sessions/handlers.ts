@@ -7,8 +7,9 @@ import {
 } from '@tvs/envelope';
 import { CODES, Refusal } from '../errors.js';
 import type { CallContext, Handler, Services } from '../handlers/context.js';
-import { inRange, oneOf, optional } from '../validate.js';
-import { type SessionState, statPayload, summary } from './store.js';
+import { inRange, oneOf, optional } from '../internal/validate.js';
+import { statPayload, summary } from './payloads.js';
+import type { SessionRecord } from './state.js';
 
 const PROTOCOLS = ['rtmp', 'trtc', 'webrtc'] as const;
 const DRIVER_TYPES = [1, 3] as const;
@@ -134,15 +135,15 @@ function createWith(key: 'VirtualmanProjectId' | 'AssetVirtualmanKey'): Handler 
 }
 
 function one(
-  act: (session: SessionState, context: CallContext, services: Services) => Record<string, unknown>,
+  act: (
+    session: SessionRecord,
+    context: CallContext,
+    services: Services,
+  ) => Record<string, unknown>,
 ): Handler {
   return (payload, context, services) => {
     checkReqId(payload);
-    const session = services.sessions.find(
-      context.appkey,
-      payload['SessionId'] as string,
-      context.now,
-    );
+    const session = services.sessions.find(context.appkey, payload['SessionId'] as string);
     return act(session, context, services);
   };
 }
@@ -150,7 +151,7 @@ function one(
 function lister(filter?: 'VirtualmanProjectId' | 'AssetVirtualmanKey'): Handler {
   return (payload, context, services) => {
     checkReqId(payload);
-    services.sessions.settle(context.now);
+    services.sessions.settle();
     const wanted = filter && (payload[filter] as string);
     const rows = [...services.sessions.sessions.values()].filter(
       (s) =>
@@ -186,10 +187,10 @@ const driveCommand: Handler = (payload, context, services) => {
   const interrupt = optional(data, 'Interrupt', 'boolean', 'Payload.Data') ?? false;
   checkTextBytes(text, LIMITS.TEXT_BYTES, 'Payload.Data.Text');
   const store = services.sessions;
-  const session = store.find(context.appkey, payload['SessionId'] as string, context.now);
+  const session = store.find(context.appkey, payload['SessionId'] as string);
   store.requireRunning(session);
   reviewText(text, services);
-  store.speakText(session, reqId, text, interrupt, 'http', context.now);
+  store.speakText(session, { reqId, text, interrupt, source: 'http' }, context.now);
   return {};
 };
 

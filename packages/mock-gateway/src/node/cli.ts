@@ -4,8 +4,8 @@
  * Usage: tvs-mock-gateway [--port 8787] [--appkey KEY] [--token TOKEN] [--render-speed N] [--seed N]
  */
 import { parseArgs } from 'node:util';
-import { createMockGateway } from './create-mock-gateway.js';
-import { listen } from './node.js';
+import { createMockGateway } from '../create-mock-gateway.js';
+import { listen } from './listen.js';
 
 const USAGE = `Usage: tvs-mock-gateway [options]
 

@@ -1,4 +1,4 @@
-import { SimulatedNetworkError } from './faults.js';
+import { SimulatedNetworkError } from '../faults.js';
 
 /** The part of a body a `cut-body` or `stall-body` fault delivers: the first half, at least a byte. */
 function firstPart(bytes: Uint8Array): Uint8Array {

@@ -4,24 +4,25 @@ import {
   describeAnchors,
   describeAvatars,
   describeTimbres,
-} from './handlers/assets.js';
-import { cloneProgress, confirmClone, makeClone, uploadCredentials } from './handlers/cloning.js';
-import type { Handler } from './handlers/context.js';
+} from '../handlers/assets.js';
+import { cloneProgress, confirmClone, makeClone, uploadCredentials } from '../handlers/cloning.js';
+import type { Handler } from '../handlers/context.js';
+import { detectFaces, faceDetectState } from '../handlers/faces.js';
 import {
   closeLiveRoom,
   getLiveRoom,
   listLiveRooms,
   openLiveRoom,
   takeOver,
-} from './handlers/live-rooms.js';
+} from '../handlers/live-rooms.js';
 import {
   makeFromReference,
   makePptVideo,
   makeSpeech,
   makeVideo,
   progress,
-} from './handlers/video.js';
-import { sessionBehaviour } from './sessions/handlers.js';
+} from '../handlers/video.js';
+import { sessionBehaviour } from '../sessions/handlers.js';
 
 /** An endpoint the mock knows: where its required fields come from, and what it does. @internal */
 export interface Route {
@@ -40,6 +41,7 @@ const SESSIONS = `${V2}sessionmanager/sessionmanagerservice/`;
 const DRIVE = `${V2}interactdriver/interactdriverservice/`;
 const LIVE = `${V2}liveroom/liveroomservice/`;
 const CLONING = `${V2}assetmanager/customservice/`;
+const FACES = `${V2}facedetectserver/facedetectservice/`;
 
 /** Behaviour by path. Paths and required fields come from the operation table. */
 const behaviour: Readonly<Record<string, (path: string) => Handler>> = {
@@ -66,6 +68,8 @@ const behaviour: Readonly<Record<string, (path: string) => Handler>> = {
   [`${CLONING}make`]: () => makeClone,
   [`${CLONING}getprogress`]: () => cloneProgress,
   [`${CLONING}customerconfirm`]: () => confirmClone,
+  [`${FACES}facedetect`]: () => detectFaces,
+  [`${FACES}getfacedetectstate`]: () => faceDetectState,
   ...Object.fromEntries(
     Object.entries(sessionBehaviour).map(([name, make]) => [
       `${name === 'command' ? DRIVE : SESSIONS}${name}`,

@@ -15,3 +15,14 @@ export function createRandom(seed: number | undefined): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** 32 lowercase hex digits from `random` (the shape of the gateway's ids). @internal */
+export function hexId(random: () => number): string {
+  let id = '';
+  for (let i = 0; i < 4; i++) {
+    id += Math.floor(random() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
+  }
+  return id;
+}

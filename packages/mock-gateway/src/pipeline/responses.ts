@@ -1,5 +1,5 @@
 import { type ApiErrorCategory, describeErrorCode } from '@tvs/envelope';
-import type { MediaBody } from './media.js';
+import type { MediaBody } from '../media/results.js';
 
 const JSON_TYPE = 'application/json;charset=utf-8';
 const encoder = new TextEncoder();
@@ -29,19 +29,27 @@ export function messageForCode(code: number): string {
   return `${CLASS_BY_CATEGORY[info.category]}:${info.meaning}`;
 }
 
-/** A response envelope as bytes: `{ Header: { Code, Message, RequestID }, Payload }`. @internal */
+/** A response envelope: `{ Header: { Code, Message, RequestID }, Payload }`, as JSON text. @internal */
+export function envelopeText(
+  requestId: string,
+  code: number,
+  message: string,
+  payload: Record<string, unknown>,
+): string {
+  return JSON.stringify({
+    Header: { Code: code, Message: message, RequestID: requestId },
+    Payload: payload,
+  });
+}
+
+/** A response envelope as UTF-8 bytes. @internal */
 export function envelopeBytes(
   requestId: string,
   code: number,
   message: string,
   payload: Record<string, unknown>,
 ): Uint8Array<ArrayBuffer> {
-  return encoder.encode(
-    JSON.stringify({
-      Header: { Code: code, Message: message, RequestID: requestId },
-      Payload: payload,
-    }),
-  );
+  return encoder.encode(envelopeText(requestId, code, message, payload));
 }
 
 /** What a response carries besides its body. @internal */

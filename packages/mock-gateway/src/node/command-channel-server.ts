@@ -2,29 +2,19 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { COMMAND_CHANNEL_PATH } from '@tvs/envelope';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { MockGateway } from './create-mock-gateway.js';
-import type { ChannelSink } from './sessions/types.js';
+import type { MockGateway } from '../create-mock-gateway.js';
+import { createResponses } from '../pipeline/responses.js';
+import type { ChannelSink } from '../sessions/types.js';
+import { writeRaw } from './raw-response.js';
+import { requestUrl } from './request-url.js';
 
 /** Largest uplink frame accepted: a 4000-byte text escaped as JSON, with room to spare. */
 const MAX_FRAME_BYTES = 256 * 1024;
 
-const reasons: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  404: 'Not Found',
-  409: 'Conflict',
-};
-
-function refuseUpgrade(socket: Duplex, status: number, body: string): void {
-  if (socket.writable) {
-    const bytes = Buffer.from(body, 'utf8');
-    socket.end(
-      `HTTP/1.1 ${status} ${reasons[status] ?? 'Error'}\r\n` +
-        'Content-Type: application/json;charset=utf-8\r\n' +
-        `Content-Length: ${bytes.length}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy();
+/** An upgrade refused with an HTTP status and the gateway's error envelope (or nothing). */
+function refuseUpgrade(gateway: MockGateway, socket: Duplex, status: number, body: string): void {
+  const responses = createResponses(gateway.clock.wallClock);
+  void writeRaw(socket, responses.text(status, body, 'application/json;charset=utf-8'));
 }
 
 function sinkFor(ws: WebSocket): ChannelSink {
@@ -57,23 +47,22 @@ export function serveCommandChannel(
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => {});
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', origin());
-    } catch {
-      refuseUpgrade(socket, 400, '');
+    const href = requestUrl(req.url ?? '', origin());
+    if (href === undefined) {
+      refuseUpgrade(gateway, socket, 400, '');
       return;
     }
+    const url = new URL(href);
     if (
       url.pathname !== COMMAND_CHANNEL_PATH ||
       req.headers.upgrade?.toLowerCase() !== 'websocket'
     ) {
-      refuseUpgrade(socket, 404, '');
+      refuseUpgrade(gateway, socket, 404, '');
       return;
     }
     const verdict = gateway.commandChannel.authorize(url.href);
     if (!verdict.ok) {
-      refuseUpgrade(socket, verdict.httpStatus, verdict.body);
+      refuseUpgrade(gateway, socket, verdict.httpStatus, verdict.body);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

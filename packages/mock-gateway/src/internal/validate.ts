@@ -1,5 +1,5 @@
 import type { FieldType } from '@tvs/envelope';
-import { CODES, Refusal } from './errors.js';
+import { CODES, Refusal } from '../errors.js';
 
 /** The JSON type of a value, as the operation table names types. @internal */
 export function jsonTypeOf(value: unknown): FieldType | 'null' | 'undefined' {

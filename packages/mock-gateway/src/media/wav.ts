@@ -1,4 +1,4 @@
-import type { SpeechPlan } from './speech.js';
+import type { SpeechPlan } from '../internal/speech.js';
 
 /**
  * A real, playable WAV (16-bit mono PCM) as long as the plan, with a soft tone for each word and

@@ -1,6 +1,6 @@
+import { toSrt } from '../internal/speech.js';
+import type { MockTask } from '../tasks.js';
 import { mediaFiles } from './media-files.js';
-import { toSrt } from './speech.js';
-import type { MockTask } from './tasks.js';
 import { synthesizeWav } from './wav.js';
 
 /** A file the gateway serves. @internal */
