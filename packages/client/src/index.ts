@@ -2,6 +2,7 @@
  * `@tvs/client`: the client for Tencent Cloud's TVS (AI Digital Human aPaaS) gateway. Every HTTP
  * operation typed and grouped by product, each attempt freshly signed with a skew-corrected
  * clock, and retries that never repeat work the gateway may already have done. Built on ky.
+ * The README's "Public API" section lists what this entry exports; nothing else is public.
  * @packageDocumentation
  */
 
@@ -30,19 +31,69 @@ export {
   type TvsErrorCategory,
   type TvsErrorJSON,
 } from '@tvs/envelope';
-export {
-  type AssetsApi,
-  type CloneWaitOptions,
-  type CloningApi,
-  createClient,
-  type FaceDetectApi,
-  type LiveRoomsApi,
-  type PageFilters,
-  type PptApi,
-  type SessionsApi,
-  type TvsClient,
-  type VideoApi,
-} from './client.js';
+// Every payload the methods take or return, as the envelope's operation table types them.
+export type {
+  AnchorList,
+  AnchorListRequest,
+  CloneConfirmRequest,
+  CloneMakeRequest,
+  CloneMakeType,
+  CloneProgress,
+  CloneStage,
+  CloneStatus,
+  CreateSessionByAssetRequest,
+  CreateSessionFields,
+  CreateSessionRequest,
+  CreateSessionResponse,
+  DriveCommandRequest,
+  EmptyResponse,
+  FaceDetectRequest,
+  FaceDetectState,
+  ImagesByAnchorRequest,
+  JsonObject,
+  ListLiveRoomsRequest,
+  ListSessionsByAssetRequest,
+  ListSessionsByProjectRequest,
+  ListSessionsRequest,
+  LiveRoom,
+  LiveRoomAck,
+  LiveRoomList,
+  LiveRoomRequest,
+  LiveRoomScript,
+  OpenLiveRoomRequest,
+  PageRequest,
+  PhotoToVideoRequest,
+  PptProgress,
+  ProgressRequest,
+  ResponseHeader,
+  SessionAck,
+  SessionDriverType,
+  SessionList,
+  SessionProtocol,
+  SessionRequest,
+  SessionStat,
+  SessionSummary,
+  SmallSampleAvatarList,
+  SmallSampleAvatarListRequest,
+  SpeechParam,
+  TakeoverRequest,
+  TaskCreated,
+  TextTimestamp,
+  TimbreList,
+  TimbreListRequest,
+  TtsRequest,
+  UploadCredentials,
+  VideoDriverType,
+  VideoMakeAdvancedRequest,
+  VideoMakeNoTrainRequest,
+  VideoMakeRequest,
+  VideoMakeWithPptRequest,
+  VideoParam,
+  VideoProgress,
+  VideoTaskStatus,
+} from '@tvs/envelope';
+export { ApiPromise, type WithResponse } from './api-promise.js';
+export { createClient, type TvsClient } from './client.js';
 export type { PcmSource } from './command-channel/audio.js';
 export {
   type ChannelState,
@@ -72,15 +123,13 @@ export type {
 } from './command-channel/websocket.js';
 export { TvsClientError } from './errors/client-error.js';
 export { type AmbiguousReason, TvsAmbiguousError } from './errors/tvs-ambiguous-error.js';
-export {
-  type ChannelErrorReason,
-  TvsChannelError,
-} from './errors/tvs-channel-error.js';
+export { type ChannelErrorReason, TvsChannelError } from './errors/tvs-channel-error.js';
 export { TvsHttpError } from './errors/tvs-http-error.js';
 export { TvsNetworkError } from './errors/tvs-network-error.js';
 export { type SessionErrorReason, TvsSessionError } from './errors/tvs-session-error.js';
 export { TvsTaskFailedError } from './errors/tvs-task-failed-error.js';
 export { TvsTimeoutError } from './errors/tvs-timeout-error.js';
+export type { ClientHooks, HookError, HookRequest, HookResponse, HookRetry } from './hooks.js';
 export { HOSTS, type Region } from './hosts.js';
 export type { AttemptLog, Logger } from './logger.js';
 export type {
@@ -90,15 +139,32 @@ export type {
   OperationCall,
 } from './operation-call.js';
 export type { ClientOptions } from './options.js';
-export type { PageOptions } from './paginate.js';
+export type { PageFilters, PageOptions } from './paginate.js';
+export {
+  createPoller,
+  type PollerOptions,
+  type PollHandle,
+  type Poller,
+  type PollStep,
+  type PollTarget,
+  type TrackOptions,
+} from './poller.js';
+export type { ApiResponse, RawRequestOptions, RequestOptions } from './request-options.js';
+export type { AssetsApi } from './resources/assets.js';
+export type { CloneWaitOptions, CloningApi } from './resources/cloning.js';
+export type { DriveApi, DriveTextOptions } from './resources/drive.js';
+export type { FaceDetectApi } from './resources/face-detect.js';
+export type { LiveRoomsApi } from './resources/live-rooms.js';
+export type { PptApi } from './resources/ppt.js';
+export type { SessionsApi } from './resources/sessions.js';
+export type { VideoApi } from './resources/video.js';
 export type { RetryOptions } from './retry-policy.js';
-export type { DriveApi, DriveTextOptions } from './sessions/drive.js';
 export type {
   LiveSession,
   OpenSessionOptions,
   OpenSessionRequest,
 } from './sessions/lifecycle.js';
 export type { WaitReadyOptions } from './sessions/wait-ready.js';
-export type { ApiResponse, RawRequestOptions, RequestOptions } from './transport.js';
+export { readTaskProgress, type TaskPhase, type TaskProgressState } from './task-progress.js';
 export { VERSION } from './version.js';
 export type { WaitOptions } from './waiter.js';

@@ -9,8 +9,10 @@ import {
   operations,
   validateOperationRequest,
 } from '@tvs/envelope';
-import { withAttempts } from './errors/client-error.js';
-import type { RequestOptions, Transport } from './transport.js';
+import { ApiPromise, type WithResponse } from './api-promise.js';
+import { TvsAmbiguousError } from './errors/tvs-ambiguous-error.js';
+import type { Transport } from './internal/transport.js';
+import type { RequestOptions } from './request-options.js';
 
 /** The name of an operation the client exposes, such as `'video.make'`: every operation of the envelope's table. */
 export type ClientOperationName = OperationName;
@@ -32,11 +34,17 @@ export type ClientRequest<N extends ClientOperationName> =
 /** The response payload of an operation, as the envelope's operation table types it. */
 export type ClientResponse<N extends ClientOperationName> = OperationResponse<N>;
 
-/** A typed operation: its request payload in, its response payload out. */
+/**
+ * A typed operation: its request payload in, its response payload out (`withResponse()` adds
+ * the metadata).
+ */
 export type OperationCall<N extends ClientOperationName> = (
   payload: ClientRequest<N>,
   options?: RequestOptions,
-) => Promise<ClientResponse<N>>;
+) => ApiPromise<ClientResponse<N>>;
+
+/** Binds an operation of the table to the client's transport. @internal */
+export type BindOperation = <N extends ClientOperationName>(name: N) => OperationCall<N>;
 
 /**
  * Binds an entry of the envelope's operation table to the transport: fills a missing `ReqId`,
@@ -49,7 +57,10 @@ export function operationCall<N extends ClientOperationName>(
 ): OperationCall<N> {
   const op = operations[name] as Operation<object, object>;
   const needsReqId = Object.hasOwn(op.required, 'ReqId');
-  return async (payload, options) => {
+  const call = async (
+    payload: ClientRequest<N>,
+    options: RequestOptions | undefined,
+  ): Promise<WithResponse<ClientResponse<N>>> => {
     let body = payload as JsonObject;
     if (needsReqId && body !== null && typeof body === 'object' && body['ReqId'] === undefined) {
       body = { ...body, ReqId: newRequestId() };
@@ -59,17 +70,22 @@ export function operationCall<N extends ClientOperationName>(
       const list = problems.map((p) => `${p.field} must be ${p.expected}, got ${p.got}`);
       throw new TypeError(`${name}: ${list.join('; ')}`);
     }
-    const { payload: response, requestId } = await transport.send(
-      name,
-      op.idempotent,
-      op.path,
-      body,
-      options,
-    );
+    const result = await transport.send(name, op.idempotent, op.path, body, options);
+    let data: ClientResponse<N>;
     try {
-      return decodeOperationResponse(op, response, { requestId }) as ClientResponse<N>;
+      data = decodeOperationResponse(op, result.payload, {
+        requestId: result.requestId,
+      }) as ClientResponse<N>;
     } catch (error) {
-      throw error instanceof Error ? withAttempts(error, 1) : error;
+      // The gateway answered `Code` 0 without a field the SDK needs (a create's `TaskId`): it
+      // acted, and what it made is unknown, so a create is as ambiguous as a lost answer.
+      if (op.idempotent) throw error;
+      throw new TvsAmbiguousError(name, 'body', 'the answer lacks a field the SDK needs', {
+        requestId: result.requestId,
+        cause: error,
+      });
     }
+    return { data, requestId: result.requestId, header: result.header, response: result.response };
   };
+  return (payload, options) => new ApiPromise(call(payload, options));
 }

@@ -1,8 +1,16 @@
+import type { ClientHooks } from './hooks.js';
 import { HOSTS, isRegion, type Region } from './hosts.js';
+import { DEFAULTS } from './internal/defaults.js';
+import { checkKnownKeys } from './internal/known-keys.js';
+import { checkHooks } from './internal/run-hooks.js';
+import { durationOption, functionOption, numberOption, objectOption } from './internal/validate.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { type RetryOptions, type RetryPolicy, retryPolicy } from './retry-policy.js';
 
-/** Options of {@link createClient}. */
+/**
+ * Options of {@link createClient}. Unknown names throw a `TypeError` that suggests the nearest
+ * known one (`baseURL` → `baseUrl`).
+ */
 export interface ClientOptions {
   /** The application key. Defaults to `TVS_APPKEY` from the environment. */
   appkey?: string | undefined;
@@ -14,25 +22,38 @@ export interface ClientOptions {
   accessToken?: string | undefined;
   /** `cn` (mainland, the default) or `sg` (international). Defaults to `TVS_REGION`. */
   region?: Region | undefined;
-  /** Overrides the region's host, e.g. a signing proxy or a mock gateway. */
+  /**
+   * Overrides the region's host, e.g. a signing proxy or a mock gateway. Defaults to
+   * `TVS_BASE_URL`. Must be http(s) without user info.
+   */
   baseUrl?: string | URL | undefined;
   /**
    * The `fetch` to use (default: the global one). Proxies and custom agents go here, e.g.
    * undici's `ProxyAgent`: `fetch: (input, init) => undiciFetch(input, { ...init, dispatcher })`.
    */
   fetch?: typeof globalThis.fetch | undefined;
-  /** Milliseconds each attempt may take (default 30 000); `false` for none. */
+  /** Milliseconds each attempt may take, headers and body (default 30 000); `false` for none. */
   timeout?: number | false | undefined;
   /** Milliseconds a whole call may take, retries and waits included (default: none). */
   totalTimeout?: number | false | undefined;
   /** Retry tuning, or `false` for no retries (the one clock-skew re-sign still happens). */
   retry?: RetryOptions | false | undefined;
+  /** The largest response body read, in bytes (default 16 MiB); a larger one fails the call unread. */
+  maxResponseBytes?: number | undefined;
+  /** Hooks around every call: tracing, metrics. See {@link ClientHooks}. */
+  hooks?: ClientHooks | undefined;
   /** Receives one line per attempt, signatures redacted. `TVS_DEBUG=1` logs to the console. */
   logger?: Logger | undefined;
   /** The clock, `Date.now`-compatible (default `Date.now`). */
   now?: (() => number) | undefined;
   /** Appended to the `User-Agent` (e.g. `my-app/1.2`). */
   userAgent?: string | undefined;
+  /**
+   * Allows an access token where `document` exists (a browser page), which is refused by
+   * default: anyone who opens the page can read it. Meant for tests; a page should call through
+   * the edge signer (`apps/edge-signer`) with no credentials instead.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** The options after defaults, environment and validation. @internal */
@@ -44,10 +65,30 @@ export interface ResolvedOptions {
   timeout: number | false;
   totalTimeout: number | false;
   retry: RetryPolicy;
+  maxResponseBytes: number;
+  hooks: ClientHooks | undefined;
   logger: Logger | undefined;
   now: () => number;
   userAgent: string | undefined;
 }
+
+/** Every option name of {@link ClientOptions}. @internal */
+export const CLIENT_OPTION_NAMES: readonly string[] = [
+  'appkey',
+  'accessToken',
+  'region',
+  'baseUrl',
+  'fetch',
+  'timeout',
+  'totalTimeout',
+  'retry',
+  'maxResponseBytes',
+  'hooks',
+  'logger',
+  'now',
+  'userAgent',
+  'dangerouslyAllowBrowser',
+];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -72,26 +113,37 @@ export function readEnv(
   });
 }
 
+const WHERE = 'createClient';
+
 function optionalString(value: unknown, name: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new TypeError(`createClient: ${name} must be a string`);
+  if (typeof value !== 'string') throw new TypeError(`${WHERE}: ${name} must be a string`);
   return value;
 }
 
-function duration(value: unknown, name: string, fallback: number | false): number | false {
-  if (value === undefined) return fallback;
-  if (value === false) return false;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-    throw new TypeError(`createClient: ${name} must be a positive number of milliseconds or false`);
+/** The base URL: http(s), no user info, no trailing slash. Never quoted: it may hold a password. */
+function baseUrlOf(value: unknown, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new TypeError(`${WHERE}: ${name} must be an absolute http(s) URL`);
   }
-  return value;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`${WHERE}: ${name} must be an absolute http(s) URL`);
+  }
+  if (url.username || url.password) {
+    throw new TypeError(
+      `${WHERE}: ${name} must not carry user info (user:password@); the gateway authenticates by signature, and fetch would put it in error messages`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 /** @internal */
 export function resolveOptions(options: ClientOptions = {}, env: Env = readEnv()): ResolvedOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError('createClient: options must be an object');
-  }
+  objectOption(options, WHERE);
+  checkKnownKeys(options, CLIENT_OPTION_NAMES, WHERE);
   // Credentials come as a pair: from the options when either is given there, else from the
   // environment. Never one from each, so a stale variable cannot pair with a new key.
   const fromOptions = options.appkey !== undefined || options.accessToken !== undefined;
@@ -102,53 +154,64 @@ export function resolveOptions(options: ClientOptions = {}, env: Env = readEnv()
   );
   const where = fromOptions ? 'the options' : 'the environment (TVS_APPKEY, TVS_ACCESS_TOKEN)';
   if (appkey !== undefined && accessToken === undefined) {
-    throw new TypeError(`createClient: appkey is set but accessToken is missing in ${where}`);
+    throw new TypeError(`${WHERE}: appkey is set but accessToken is missing in ${where}`);
   }
   if (appkey === undefined && accessToken !== undefined) {
-    throw new TypeError(`createClient: accessToken is set but appkey is missing in ${where}`);
+    throw new TypeError(`${WHERE}: accessToken is set but appkey is missing in ${where}`);
   }
-  const region = options.region ?? optionalString(env.TVS_REGION, 'TVS_REGION') ?? 'cn';
-  if (!isRegion(region)) {
-    throw new TypeError(`createClient: region must be "cn" or "sg", got ${JSON.stringify(region)}`);
-  }
-  let baseUrl: string = HOSTS[region];
-  if (options.baseUrl !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(String(options.baseUrl));
-    } catch {
-      throw new TypeError('createClient: baseUrl must be an absolute http(s) URL');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new TypeError('createClient: baseUrl must be an absolute http(s) URL');
-    }
-    baseUrl = url.href.replace(/\/+$/, '');
-  }
-  if (appkey === undefined && options.baseUrl === undefined) {
+  if (
+    accessToken !== undefined &&
+    typeof (globalThis as { document?: unknown }).document !== 'undefined' &&
+    options.dangerouslyAllowBrowser !== true
+  ) {
     throw new TypeError(
-      'createClient: no credentials. Pass { appkey, accessToken } or set TVS_APPKEY and TVS_ACCESS_TOKEN (or, in a browser, point baseUrl at a signing proxy).',
+      `${WHERE}: an access token in a browser page can be read by anyone who opens it. Keep it on a server: run the edge signer (apps/edge-signer) and create the page's client with baseUrl pointing at it and no credentials. (dangerouslyAllowBrowser: true allows it, for tests.)`,
     );
   }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new TypeError('createClient: fetch must be a function');
+  const region = options.region ?? optionalString(env.TVS_REGION, 'TVS_REGION') ?? DEFAULTS.region;
+  if (!isRegion(region)) {
+    throw new TypeError(`${WHERE}: region must be "cn" or "sg", got ${JSON.stringify(region)}`);
   }
-  if (options.now !== undefined && typeof options.now !== 'function') {
-    throw new TypeError('createClient: now must be a function returning milliseconds');
+  const envBaseUrl = optionalString(env.TVS_BASE_URL, 'TVS_BASE_URL');
+  const baseUrl =
+    options.baseUrl !== undefined
+      ? baseUrlOf(options.baseUrl, 'baseUrl')
+      : envBaseUrl !== undefined
+        ? baseUrlOf(envBaseUrl, 'TVS_BASE_URL')
+        : HOSTS[region];
+  if (appkey === undefined && baseUrl === HOSTS[region]) {
+    throw new TypeError(
+      `${WHERE}: no credentials. Pass { appkey, accessToken } or set TVS_APPKEY and TVS_ACCESS_TOKEN (or, in a browser, point baseUrl at a signing proxy).`,
+    );
   }
-  if (options.logger !== undefined && typeof options.logger?.debug !== 'function') {
-    throw new TypeError('createClient: logger must have a debug(message, fields) method');
+  const logger = options.logger;
+  if (logger !== undefined && typeof logger?.debug !== 'function') {
+    throw new TypeError(`${WHERE}: logger must have a debug(message, fields) method`);
   }
   const debug = env.TVS_DEBUG;
   return {
     credentials: appkey === undefined ? undefined : { appkey, accessToken: accessToken! },
     region,
     baseUrl,
-    fetch: options.fetch,
-    timeout: duration(options.timeout, 'timeout', 30_000),
-    totalTimeout: duration(options.totalTimeout, 'totalTimeout', false),
+    fetch: functionOption(options.fetch, WHERE, 'fetch'),
+    timeout: durationOption(options.timeout, DEFAULTS.timeout, WHERE, 'timeout'),
+    totalTimeout: durationOption(
+      options.totalTimeout,
+      DEFAULTS.totalTimeout,
+      WHERE,
+      'totalTimeout',
+    ),
     retry: retryPolicy(options.retry),
-    logger: options.logger ?? (debug && debug !== '0' ? consoleLogger : undefined),
-    now: options.now ?? Date.now,
+    maxResponseBytes: numberOption(
+      options.maxResponseBytes,
+      DEFAULTS.maxResponseBytes,
+      WHERE,
+      'maxResponseBytes',
+      { positive: true, integer: true },
+    ),
+    hooks: checkHooks(options.hooks, WHERE),
+    logger: logger ?? (debug && debug !== '0' ? consoleLogger : undefined),
+    now: functionOption(options.now, WHERE, 'now') ?? Date.now,
     userAgent: optionalString(options.userAgent, 'userAgent'),
   };
 }

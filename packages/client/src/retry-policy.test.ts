@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoff, parseRetryAfter, redactUrl, retryPolicy, wasNotSent } from './retry-policy.js';
+import { backoff, parseRetryAfter, retryPolicy } from './retry-policy.js';
 
 describe('retry policy', () => {
   it('backs off exponentially with full jitter, capped', () => {
@@ -18,24 +18,18 @@ describe('retry policy', () => {
     expect(parseRetryAfter(new Date(now + 5000).toUTCString(), now)).toBe(5000);
   });
 
-  it('tells a refused connection from one that may have delivered', () => {
-    const refused = new TypeError('fetch failed', {
-      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+  it('takes defaults, false for none, and a per-call override over the client policy', () => {
+    expect(retryPolicy(undefined)).toEqual({
+      limit: 2,
+      baseDelay: 300,
+      maxDelay: 10_000,
+      maxRetryAfter: 30_000,
     });
-    expect(wasNotSent(refused)).toBe(true);
-    expect(wasNotSent(new Error('wrapper', { cause: refused }))).toBe(true);
-    const reset = new TypeError('fetch failed', {
-      cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
-    });
-    expect(wasNotSent(reset)).toBe(false);
-    expect(
-      wasNotSent(new TypeError('error sending request: Connection refused (os error 111)')),
-    ).toBe(true);
-  });
-
-  it('redacts signatures in URLs', () => {
-    expect(redactUrl('POST https://h/p?appkey=a&timestamp=1&signature=abc%2B%3D x')).toBe(
-      'POST https://h/p?appkey=a&timestamp=1&signature=REDACTED x',
-    );
+    expect(retryPolicy(false).limit).toBe(0);
+    const client = retryPolicy({ limit: 5, baseDelay: 1 });
+    expect(retryPolicy({ limit: 1 }, 'video.make', client)).toEqual({ ...client, limit: 1 });
+    expect(() => retryPolicy({ limit: 1.5 })).toThrow(/retry.limit must be a non-negative whole number/);
+    expect(() => retryPolicy({ baseDelay: -1 }, 'video.progress')).toThrow(/^video.progress: retry.baseDelay/);
+    expect(() => retryPolicy('x' as never)).toThrow(/retry must be an object/);
   });
 });

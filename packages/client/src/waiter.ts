@@ -1,6 +1,11 @@
+import { ApiPromise, type WithResponse } from './api-promise.js';
 import { TvsTaskFailedError } from './errors/tvs-task-failed-error.js';
 import { TvsTimeoutError } from './errors/tvs-timeout-error.js';
-import { sleep } from './sleep.js';
+import { DEFAULTS } from './internal/defaults.js';
+import { durationOption, functionOption, numberOption, objectOption } from './internal/validate.js';
+import type { Poller } from './poller.js';
+import type { RequestOptions } from './request-options.js';
+import type { TaskPhase } from './task-progress.js';
 
 /** Options of the `waitFor` methods. */
 export interface WaitOptions<P> {
@@ -16,71 +21,97 @@ export interface WaitOptions<P> {
   timeout?: number | false | undefined;
 }
 
-/** How a poll result reads. @internal */
-export type TaskState = 'pending' | 'queued' | 'success' | 'fail';
-
-/** @internal */
-export interface WaitSpec<P> {
-  taskId: string;
-  poll(signal: AbortSignal | undefined): Promise<{ payload: P; requestId: string }>;
-  state(progress: P): TaskState;
+/** How to wait for one kind of task. @internal */
+export interface TaskWait<P> {
+  /** One progress call. */
+  progress(payload: { TaskId: string }, options: RequestOptions): ApiPromise<P>;
+  phase(progress: P): TaskPhase;
   /** Tasks queued ahead, for the slower queued interval. */
   queued?(progress: P): number;
   /** What identifies a new state for `onProgress`. */
   fingerprint(progress: P): string;
 }
 
-function positive(value: unknown, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-    throw new TypeError(`waitFor: ${name} must be a positive number of milliseconds`);
-  }
-  return value;
-}
+const WHERE = 'waitFor';
 
 /**
- * Polls until the task succeeds (resolves with the last progress payload) or fails (rejects
- * with {@link TvsTaskFailedError}). Backs off ×1.5 while the task runs; while it is queued, waits
- * in proportion to the tasks ahead of it. @internal
+ * Polls until the task succeeds (resolves with the last progress payload; `withResponse()`
+ * gives that poll's metadata) or fails (rejects with {@link TvsTaskFailedError} carrying the
+ * poll's `requestId`). The interval grows ×1.5 while the task runs; while it is queued, it is
+ * the first interval times the tasks ahead plus one. @internal
  */
-export async function waitForTask<P extends Record<string, unknown>>(
-  spec: WaitSpec<P>,
+export function waitForTask<P extends Record<string, unknown>>(
+  poller: Poller,
+  wait: TaskWait<P>,
+  taskId: string,
+  options: WaitOptions<P> | undefined,
+): ApiPromise<P> {
+  return new ApiPromise(track(poller, wait, taskId, options));
+}
+
+async function track<P extends Record<string, unknown>>(
+  poller: Poller,
+  wait: TaskWait<P>,
+  taskId: string,
   options: WaitOptions<P> = {},
-): Promise<P> {
-  if (typeof spec.taskId !== 'string' || spec.taskId === '') {
-    throw new TypeError('waitFor: taskId must be a non-empty string');
+): Promise<WithResponse<P>> {
+  if (typeof taskId !== 'string' || taskId === '') {
+    throw new TypeError(`${WHERE}: taskId must be a non-empty string`);
   }
-  const first = positive(options.pollInterval, 'pollInterval', 2_000);
-  const max = Math.max(first, positive(options.maxPollInterval, 'maxPollInterval', 30_000));
-  const timeout =
-    options.timeout === false ? false : positive(options.timeout, 'timeout', 3_600_000);
-  const deadline = timeout === false ? Number.POSITIVE_INFINITY : performance.now() + timeout;
-  const { signal, onProgress } = options;
+  const { signal } = objectOption(options, WHERE);
+  const onProgress = functionOption(options.onProgress, WHERE, 'onProgress');
+  const ms = { positive: true, unit: 'milliseconds' };
+  const defaults = DEFAULTS.waitFor;
+  const first = numberOption(
+    options.pollInterval,
+    defaults.pollInterval,
+    WHERE,
+    'pollInterval',
+    ms,
+  );
+  const longest = numberOption(
+    options.maxPollInterval,
+    defaults.maxPollInterval,
+    WHERE,
+    'maxPollInterval',
+    ms,
+  );
+  const max = Math.max(first, longest);
+  const timeout = durationOption(options.timeout, defaults.timeout, WHERE, 'timeout');
   let interval = first;
-  let last = '';
-  for (;;) {
-    signal?.throwIfAborted();
-    const { payload, requestId } = await spec.poll(signal);
-    const fingerprint = spec.fingerprint(payload);
-    if (fingerprint !== last) {
-      last = fingerprint;
-      onProgress?.(payload);
-    }
-    const state = spec.state(payload);
-    if (state === 'success') return payload;
-    if (state === 'fail') throw new TvsTaskFailedError(spec.taskId, payload, requestId);
-    if (state === 'queued') {
-      interval = Math.min(max, first * (1 + Math.max(0, spec.queued?.(payload) ?? 0)));
-    }
-    const remaining = deadline - performance.now();
-    if (remaining <= 0) {
-      throw new TvsTimeoutError(
-        timeout === false ? undefined : timeout,
-        { requestId },
-        `task ${spec.taskId} did not finish`,
-      );
-    }
-    await sleep(Math.min(interval, remaining), signal);
-    if (state === 'pending') interval = Math.min(max, interval * 1.5);
-  }
+  let seen = '';
+  const { done } = poller.track<WithResponse<P>, WithResponse<P>>(
+    {
+      poll: (pollSignal) =>
+        wait.progress({ TaskId: taskId }, { signal: pollSignal }).withResponse(),
+      next: (result) => {
+        const progress = result.data;
+        const fingerprint = wait.fingerprint(progress);
+        if (fingerprint !== seen) {
+          seen = fingerprint;
+          onProgress?.(progress);
+        }
+        const phase = wait.phase(progress);
+        if (phase === 'success') return { done: true, value: result };
+        if (phase === 'failed') throw new TvsTaskFailedError(taskId, progress, result.requestId);
+        if (phase === 'queued') {
+          interval = Math.min(max, first * (1 + Math.max(0, wait.queued?.(progress) ?? 0)));
+        }
+        const delayMs = interval;
+        if (phase === 'running') interval = Math.min(max, interval * defaults.growth);
+        return { done: false, delayMs };
+      },
+    },
+    {
+      signal,
+      timeoutMs: timeout,
+      onTimeout: (last) =>
+        new TvsTimeoutError(
+          timeout === false ? undefined : timeout,
+          { requestId: (last as WithResponse<P>).requestId },
+          `task ${taskId} did not finish`,
+        ),
+    },
+  );
+  return done;
 }

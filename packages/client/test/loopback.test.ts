@@ -363,16 +363,17 @@ describe('retries that never duplicate work', () => {
     expect((error as TvsApiError).httpStatus).toBe(429);
   });
 
-  it('retries a 503 page for any call but turns a 502 on a make into TvsAmbiguousError', async () => {
-    h.gateway.faults.next({ kind: 'http-error', path: MAKE, httpStatus: 503 });
-    await make();
-    expect(h.callsTo(MAKE).map((c) => c.httpStatus)).toEqual([503, 200]);
-
-    h.gateway.faults.next({ kind: 'http-error', path: MAKE, httpStatus: 502 });
-    const error = await make().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TvsAmbiguousError);
-    expect((error as TvsAmbiguousError).reason).toBe('http');
-    expect((error as TvsAmbiguousError).cause).toBeInstanceOf(TvsHttpError);
+  it('turns a 502 or 503 page on a make into TvsAmbiguousError, sent once (the gateway may have acted)', async () => {
+    for (const httpStatus of [502, 503] as const) {
+      const before = h.callsTo(MAKE).length;
+      h.gateway.faults.next({ kind: 'http-error', path: MAKE, httpStatus });
+      const error = await make().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TvsAmbiguousError);
+      expect((error as TvsAmbiguousError).reason).toBe('http');
+      expect((error as TvsAmbiguousError).httpStatus).toBe(httpStatus);
+      expect((error as TvsAmbiguousError).cause).toBeInstanceOf(TvsHttpError);
+      expect(h.callsTo(MAKE).length - before).toBe(1);
+    }
   });
 
   it('retries an idempotent call through 502s, and gives up with TvsHttpError after the limit', async () => {
@@ -500,7 +501,7 @@ describe('timeouts and aborts', () => {
     await expect(client.video.progress({ TaskId }, { timeout: 2000 })).resolves.toBeTruthy();
   });
 
-  it('rejects with the AbortError when the signal aborts in flight or between retries', async () => {
+  it('an abort after a make was sent is TvsAmbiguousError with the AbortError as cause; before sending or between retries, the AbortError', async () => {
     h.gateway.faults.next({ kind: 'latency', path: MAKE, latencyMs: 500 });
     const controller = new AbortController();
     const pending = h
@@ -511,7 +512,10 @@ describe('timeouts and aborts', () => {
       );
     setTimeout(() => controller.abort(), 50);
     const error = await pending.catch((e: unknown) => e);
-    expect((error as Error).name).toBe('AbortError');
+    expect(error).toBeInstanceOf(TvsAmbiguousError);
+    expect((error as TvsAmbiguousError).reason).toBe('aborted');
+    expect((error as TvsAmbiguousError).requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(((error as TvsAmbiguousError).cause as Error).name).toBe('AbortError');
 
     h.gateway.faults.next({ kind: 'throttle', path: MAKE });
     const later = new AbortController();
@@ -524,9 +528,16 @@ describe('timeouts and aborts', () => {
     setTimeout(() => later.abort(), 50);
     expect(((await waiting.catch((e: unknown) => e)) as Error).name).toBe('AbortError');
 
+    const { TaskId } = await make();
+    h.gateway.faults.next({ kind: 'latency', path: PROGRESS, latencyMs: 500 });
+    const reading = new AbortController();
+    const progress = h.client().video.progress({ TaskId }, { signal: reading.signal });
+    setTimeout(() => reading.abort(), 50);
+    expect(((await progress.catch((e: unknown) => e)) as Error).name).toBe('AbortError');
+
     const already = AbortSignal.abort();
     await expect(
-      make().then(() => h.client().video.progress({ TaskId: 'x' }, { signal: already })),
+      h.client().video.progress({ TaskId: 'x' }, { signal: already }),
     ).rejects.toMatchObject({ name: 'AbortError' });
   });
 

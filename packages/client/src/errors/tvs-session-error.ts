@@ -28,7 +28,11 @@ export class TvsSessionError extends TvsClientError {
   readonly errorMessage: string;
   readonly explanation: string;
 
-  constructor(sessionId: string, state: Readonly<Record<string, unknown>>) {
+  constructor(
+    sessionId: string,
+    state: Readonly<Record<string, unknown>>,
+    requestId?: string | undefined,
+  ) {
     const status = Number(state['SessionStatus']);
     const reason: SessionErrorReason = status === SESSION_STATUS.FAILED ? 'failed' : 'closed';
     const errorCode =
@@ -47,7 +51,7 @@ export class TvsSessionError extends TvsClientError {
       errorCode === undefined ? `SESSION_${reason.toUpperCase()}` : String(errorCode),
       'session',
       info?.retryable ?? false,
-      {},
+      { requestId },
     );
     this.sessionId = sessionId;
     this.reason = reason;

@@ -1,7 +1,7 @@
 import type { CreateSessionResponse, SessionStat } from '@tvs/envelope';
 import type { CommandChannel, CommandChannelOptions } from '../command-channel/channel.js';
 import type { ClientRequest, OperationCall } from '../operation-call.js';
-import type { RequestOptions } from '../transport.js';
+import type { RequestOptions } from '../request-options.js';
 import type { WaitReadyOptions } from './wait-ready.js';
 
 /** What opens a session: `createsession` (a project) or `createsessionbyasset` (an avatar asset). */

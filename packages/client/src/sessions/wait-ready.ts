@@ -1,7 +1,16 @@
 import { SESSION_STATUS, type SessionStat } from '@tvs/envelope';
+import { ApiPromise, type WithResponse } from '../api-promise.js';
 import { TvsSessionError } from '../errors/tvs-session-error.js';
 import { TvsTimeoutError } from '../errors/tvs-timeout-error.js';
-import { sleep } from '../sleep.js';
+import { DEFAULTS } from '../internal/defaults.js';
+import {
+  durationOption,
+  functionOption,
+  numberOption,
+  objectOption,
+} from '../internal/validate.js';
+import type { OperationCall } from '../operation-call.js';
+import type { Poller } from '../poller.js';
 
 /** Options of `client.sessions.waitReady`. */
 export interface WaitReadyOptions {
@@ -15,57 +24,71 @@ export interface WaitReadyOptions {
   onStatus?: ((state: SessionStat) => void) | undefined;
 }
 
-function positive(value: unknown, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-    throw new TypeError(`waitReady: ${name} must be a positive number of milliseconds`);
-  }
-  return value;
-}
+const WHERE = 'waitReady';
 
 /**
  * Polls `statsession` until the session is ready (status 1) and resolves with that state;
  * rejects with {@link TvsSessionError} when it failed (4) or closed (2), and with
  * `TvsTimeoutError` when `timeout` passes first. @internal
  */
-export async function waitReady(
-  stat: (sessionId: string, signal: AbortSignal | undefined) => Promise<SessionStat>,
+export function waitReady(
+  poller: Poller,
+  stat: OperationCall<'sessions.stat'>,
+  sessionId: string,
+  options?: WaitReadyOptions,
+): ApiPromise<SessionStat> {
+  return new ApiPromise(track(poller, stat, sessionId, options));
+}
+
+async function track(
+  poller: Poller,
+  stat: OperationCall<'sessions.stat'>,
   sessionId: string,
   options: WaitReadyOptions = {},
-): Promise<SessionStat> {
+): Promise<WithResponse<SessionStat>> {
   if (typeof sessionId !== 'string' || sessionId === '') {
-    throw new TypeError('waitReady: sessionId must be a non-empty string');
+    throw new TypeError(`${WHERE}: sessionId must be a non-empty string`);
   }
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError('waitReady: options must be an object');
-  }
-  const interval = positive(options.pollInterval, 'pollInterval', 1000);
-  const timeout = options.timeout === false ? false : positive(options.timeout, 'timeout', 120_000);
-  const deadline = timeout === false ? Number.POSITIVE_INFINITY : performance.now() + timeout;
-  const { signal, onStatus } = options;
+  const { signal } = objectOption(options, WHERE);
+  const onStatus = functionOption(options.onStatus, WHERE, 'onStatus');
+  const interval = numberOption(
+    options.pollInterval,
+    DEFAULTS.waitReady.pollInterval,
+    WHERE,
+    'pollInterval',
+    { positive: true, unit: 'milliseconds' },
+  );
+  const timeout = durationOption(options.timeout, DEFAULTS.waitReady.timeout, WHERE, 'timeout');
   let last: number | undefined;
-  for (;;) {
-    signal?.throwIfAborted();
-    const state = await stat(sessionId, signal);
-    if (state.SessionStatus !== last) {
-      last = state.SessionStatus;
-      onStatus?.(state);
-    }
-    if (state.SessionStatus === SESSION_STATUS.READY) return state;
-    if (
-      state.SessionStatus === SESSION_STATUS.CLOSED ||
-      state.SessionStatus === SESSION_STATUS.FAILED
-    ) {
-      throw new TvsSessionError(sessionId, state);
-    }
-    const remaining = deadline - performance.now();
-    if (remaining <= 0) {
-      throw new TvsTimeoutError(
-        timeout === false ? undefined : timeout,
-        {},
-        `session ${sessionId} was not ready (last SessionStatus ${String(state.SessionStatus)})`,
-      );
-    }
-    await sleep(Math.min(interval, remaining), signal);
-  }
+  const { done } = poller.track<WithResponse<SessionStat>, WithResponse<SessionStat>>(
+    {
+      poll: (pollSignal) => stat({ SessionId: sessionId }, { signal: pollSignal }).withResponse(),
+      next: (result) => {
+        const state = result.data;
+        if (state.SessionStatus !== last) {
+          last = state.SessionStatus;
+          onStatus?.(state);
+        }
+        if (state.SessionStatus === SESSION_STATUS.READY) return { done: true, value: result };
+        if (
+          state.SessionStatus === SESSION_STATUS.CLOSED ||
+          state.SessionStatus === SESSION_STATUS.FAILED
+        ) {
+          throw new TvsSessionError(sessionId, state, result.requestId);
+        }
+        return { done: false, delayMs: interval };
+      },
+    },
+    {
+      signal,
+      timeoutMs: timeout,
+      onTimeout: (answer) =>
+        new TvsTimeoutError(
+          timeout === false ? undefined : timeout,
+          { requestId: (answer as WithResponse<SessionStat>).requestId },
+          `session ${sessionId} was not ready (last SessionStatus ${String(last)})`,
+        ),
+    },
+  );
+  return done;
 }

@@ -1,6 +1,9 @@
 import { type DriveCommandRequest, textFrame } from '@tvs/envelope';
+import { ApiPromise, type WithResponse } from '../api-promise.js';
 import { createPacer, type Pacer, TEXT_PACING_MS } from '../command-channel/pacer.js';
-import type { OperationCall } from '../operation-call.js';
+import { DEFAULTS } from '../internal/defaults.js';
+import { objectOption } from '../internal/validate.js';
+import type { BindOperation, OperationCall } from '../operation-call.js';
 
 /** Options of `client.drive.sendText`. */
 export interface DriveTextOptions {
@@ -34,43 +37,48 @@ export interface DriveApi {
    * const { ReqId } = await client.drive.sendText(sessionId, 'Welcome!', { interrupt: true });
    * ```
    */
-  sendText(sessionId: string, text: string, options?: DriveTextOptions): Promise<{ ReqId: string }>;
+  sendText(
+    sessionId: string,
+    text: string,
+    options?: DriveTextOptions,
+  ): ApiPromise<{ ReqId: string }>;
 }
 
-/** Sessions remembered for pacing. */
-const MAX_PACERS = 256;
-
 /** @internal */
-export function createDriveApi(command: OperationCall<'drive.command'>): DriveApi {
+export function createDriveApi(op: BindOperation): DriveApi {
+  const command = op('drive.command');
   const pacers = new Map<string, Pacer>();
   const pacerFor = (sessionId: string) => {
     let pacer = pacers.get(sessionId);
     if (!pacer) {
       pacer = createPacer(TEXT_PACING_MS);
       pacers.set(sessionId, pacer);
-      if (pacers.size > MAX_PACERS) pacers.delete(pacers.keys().next().value!);
+      if (pacers.size > DEFAULTS.drivePacers) pacers.delete(pacers.keys().next().value!);
     }
     return pacer;
   };
+  const sendText = async (
+    sessionId: string,
+    text: string,
+    options: DriveTextOptions = {},
+  ): Promise<WithResponse<{ ReqId: string }>> => {
+    objectOption(options, 'drive.sendText');
+    const frame = textFrame({
+      sessionId,
+      text,
+      ...(options.reqId !== undefined ? { reqId: options.reqId } : {}),
+      ...(options.interrupt !== undefined ? { interrupt: options.interrupt } : {}),
+      ...(options.chatCommand !== undefined ? { chatCommand: options.chatCommand } : {}),
+    });
+    const payload = frame.Payload as DriveCommandRequest;
+    const sent = await pacerFor(sessionId).run(() => {
+      options.signal?.throwIfAborted();
+      return command(payload, { signal: options.signal }).withResponse();
+    });
+    return { ...sent, data: { ReqId: payload.ReqId } };
+  };
   return {
     command,
-    async sendText(sessionId, text, options = {}) {
-      if (options === null || typeof options !== 'object') {
-        throw new TypeError('drive.sendText: options must be an object');
-      }
-      const frame = textFrame({
-        sessionId,
-        text,
-        ...(options.reqId !== undefined ? { reqId: options.reqId } : {}),
-        ...(options.interrupt !== undefined ? { interrupt: options.interrupt } : {}),
-        ...(options.chatCommand !== undefined ? { chatCommand: options.chatCommand } : {}),
-      });
-      const payload = frame.Payload as DriveCommandRequest;
-      await pacerFor(sessionId).run(() => {
-        options.signal?.throwIfAborted();
-        return command(payload, { signal: options.signal });
-      });
-      return { ReqId: payload.ReqId };
-    },
+    sendText: (sessionId, text, options) => new ApiPromise(sendText(sessionId, text, options)),
   };
 }

@@ -1,0 +1,226 @@
+import { MinHeap } from './internal/min-heap.js';
+import { numberOption, objectOption } from './internal/validate.js';
+
+/** What one poll's answer means: done with a value, or poll again after `delayMs`. */
+export type PollStep<R> =
+  | { readonly done: true; readonly value: R }
+  | { readonly done: false; readonly delayMs: number };
+
+/** One thing to poll until it ends. */
+export interface PollTarget<T, R> {
+  /**
+   * One poll. Its signal aborts when the tracking is cancelled. A rejection ends the tracking
+   * with that error: catch inside to keep polling after a failed poll.
+   */
+  poll(signal: AbortSignal): Promise<T>;
+  /** What the answer means: `{ done: true, value }`, or `{ done: false, delayMs }`. Throw to fail. */
+  next(answer: T): PollStep<R>;
+}
+
+/** Options of {@link Poller.track}. */
+export interface TrackOptions {
+  /** Stops tracking: `done` rejects with the signal's reason and an in-flight poll is aborted. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds before the first poll (default 0). */
+  delayMs?: number | undefined;
+  /**
+   * Milliseconds to track in all (default: no limit). A poll is made at the deadline; if it is
+   * not done, `done` rejects with `onTimeout(lastAnswer)`.
+   */
+  timeoutMs?: number | false | undefined;
+  /** The error a timeout rejects with, from the last answer (default: an `Error` saying so). */
+  onTimeout?: ((last: unknown) => unknown) | undefined;
+}
+
+/** One tracked target. */
+export interface PollHandle<R> {
+  /** Resolves with the value of the step that was done; rejects as described in {@link TrackOptions}. */
+  readonly done: Promise<R>;
+  /** Polls now instead of when planned (say, a callback reported a change). */
+  hint(): void;
+}
+
+/** Options of {@link createPoller}. */
+export interface PollerOptions {
+  /** Polls in flight at once, over every tracked target (default: no limit). */
+  maxInFlight?: number | undefined;
+  /** The clock of the plan, in milliseconds (default `performance.now`). */
+  now?: (() => number) | undefined;
+}
+
+/** Many polling loops on one timer. */
+export interface Poller {
+  /** Tracks `target` until its `next` says done. */
+  track<T, R>(target: PollTarget<T, R>, options?: TrackOptions): PollHandle<R>;
+  /** Targets being tracked. */
+  readonly size: number;
+  /** Stops every tracking: each `done` rejects with `reason`. The poller can be used again. */
+  stop(reason?: unknown): void;
+}
+
+interface Entry {
+  readonly poll: () => Promise<void>;
+  readonly fail: (error: unknown) => void;
+  /** The heap key of its live entry; older heap entries are stale. `NaN` while polling. */
+  due: number;
+  ended: boolean;
+}
+
+/**
+ * The client's one poller: `waitFor`, `sessions.waitReady` and a batch runner's task tracking
+ * use it. Each target is polled when its last answer says (`next` → `delayMs`); one timer serves
+ * every target, and at most `maxInFlight` polls run at once.
+ *
+ * @example
+ * ```ts
+ * import { createClient, createPoller, readTaskProgress } from '@tvs/client';
+ *
+ * const client = createClient();
+ * const poller = createPoller({ maxInFlight: 4 });
+ * const { done } = poller.track({
+ *   poll: (signal) => client.video.progress({ TaskId: 'task-id' }, { signal }),
+ *   next: (progress) => {
+ *     const { phase } = readTaskProgress(progress);
+ *     return phase === 'success' || phase === 'failed'
+ *       ? { done: true, value: progress }
+ *       : { done: false, delayMs: 5_000 };
+ *   },
+ * });
+ * console.log((await done).MediaUrl);
+ * ```
+ */
+export function createPoller(options: PollerOptions = {}): Poller {
+  objectOption(options, 'createPoller');
+  const maxInFlight = numberOption(
+    options.maxInFlight,
+    Number.POSITIVE_INFINITY,
+    'createPoller',
+    'maxInFlight',
+    { positive: true },
+  );
+  const now = options.now ?? (() => performance.now());
+  const heap = new MinHeap<Entry>();
+  const live = new Set<Entry>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
+  let inFlight = 0;
+
+  const schedule = (entry: Entry, delayMs: number) => {
+    entry.due = now() + Math.max(0, delayMs);
+    heap.push(entry.due, entry);
+    arm();
+  };
+
+  const arm = () => {
+    const top = heap.peek();
+    if (!top || (timer !== undefined && timerAt <= top.key)) return;
+    clearTimeout(timer);
+    timerAt = top.key;
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        timerAt = Number.POSITIVE_INFINITY;
+        pump();
+      },
+      Math.max(0, top.key - now()),
+    );
+  };
+
+  const pump = () => {
+    while (inFlight < maxInFlight) {
+      const top = heap.peek();
+      if (!top || top.key > now()) break;
+      heap.pop();
+      const entry = top.value;
+      if (entry.ended || entry.due !== top.key) continue;
+      entry.due = Number.NaN;
+      inFlight++;
+      void entry.poll().finally(() => {
+        inFlight--;
+        pump();
+      });
+    }
+    arm();
+  };
+
+  return {
+    get size() {
+      return live.size;
+    },
+    stop(reason = new Error('the poller was stopped')) {
+      for (const entry of [...live]) entry.fail(reason);
+    },
+    track<T, R>(target: PollTarget<T, R>, trackOptions: TrackOptions = {}): PollHandle<R> {
+      const { signal, onTimeout } = objectOption(trackOptions, 'track');
+      const first = numberOption(trackOptions.delayMs, 0, 'track', 'delayMs');
+      const timeoutMs =
+        trackOptions.timeoutMs === false
+          ? Number.POSITIVE_INFINITY
+          : numberOption(trackOptions.timeoutMs, Number.POSITIVE_INFINITY, 'track', 'timeoutMs', {
+              positive: true,
+            });
+      const deadline = now() + timeoutMs;
+      const controller = new AbortController();
+      let resolve!: (value: R) => void;
+      let reject!: (error: unknown) => void;
+      const done = new Promise<R>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      const end = () => {
+        entry.ended = true;
+        live.delete(entry);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const entry: Entry = {
+        due: Number.NaN,
+        ended: false,
+        fail: (error) => {
+          if (entry.ended) return;
+          end();
+          controller.abort(error);
+          reject(error);
+        },
+        poll: async () => {
+          let step: PollStep<R>;
+          let answer: T;
+          try {
+            answer = await target.poll(controller.signal);
+            if (entry.ended) return;
+            step = target.next(answer);
+          } catch (error) {
+            entry.fail(error);
+            return;
+          }
+          if (entry.ended) return;
+          if (step.done) {
+            end();
+            resolve(step.value);
+            return;
+          }
+          const left = deadline - now();
+          if (left <= 0) {
+            entry.fail(onTimeout ? onTimeout(answer) : new Error('polling timed out'));
+            return;
+          }
+          schedule(entry, Math.min(step.delayMs, left));
+        },
+      };
+      const onAbort = () => entry.fail(signal!.reason);
+      if (signal?.aborted) {
+        entry.ended = true;
+        reject(signal.reason);
+      } else {
+        signal?.addEventListener('abort', onAbort, { once: true });
+        live.add(entry);
+        schedule(entry, Math.min(first, timeoutMs));
+      }
+      return {
+        done,
+        hint() {
+          if (!entry.ended && !Number.isNaN(entry.due)) schedule(entry, 0);
+        },
+      };
+    },
+  };
+}
