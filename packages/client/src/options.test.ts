@@ -85,4 +85,74 @@ describe('resolveOptions', () => {
     expect(resolveOptions(ok, { TVS_DEBUG: '1' }).logger).toBeDefined();
     expect(resolveOptions(ok, {}).logger).toBeUndefined();
   });
+
+  it('reads TVS_BASE_URL, so a client points at a mock gateway without code changes', () => {
+    const r = resolveOptions({}, { TVS_APPKEY: 'a', TVS_ACCESS_TOKEN: TOKEN, TVS_BASE_URL: 'http://127.0.0.1:8787/' });
+    expect(r.baseUrl).toBe('http://127.0.0.1:8787');
+    const given = resolveOptions({ baseUrl: 'http://x.test' }, { TVS_BASE_URL: 'http://y.test' });
+    expect(given.baseUrl).toBe('http://x.test');
+    // A signing proxy from the environment needs no credentials, as one given in code.
+    expect(resolveOptions({}, { TVS_BASE_URL: 'https://proxy.example' }).credentials).toBeUndefined();
+    expect(() => resolveOptions({}, { TVS_BASE_URL: 'nope' })).toThrow(/TVS_BASE_URL/);
+  });
+
+  it('throws on an unknown option name, suggesting the nearest known one', () => {
+    const ok = { appkey: 'a', accessToken: TOKEN };
+    expect(() => resolveOptions({ ...ok, baseURL: 'http://127.0.0.1:8787' } as never, {})).toThrow(
+      /unknown option "baseURL"; did you mean "baseUrl"\?/,
+    );
+    expect(() => resolveOptions({ ...ok, timout: 5 } as never, {})).toThrow(/did you mean "timeout"/);
+    expect(() => resolveOptions({ ...ok, appKey: 'a' } as never, {})).toThrow(/did you mean "appkey"/);
+    expect(() => resolveOptions({ ...ok, zzzzzzzz: 1 } as never, {})).toThrow(
+      /unknown option "zzzzzzzz" \(known: appkey/,
+    );
+    for (const bad of [() => resolveOptions({ ...ok, baseURL: 'x' } as never, {})]) {
+      expect(bad).toThrow(TypeError);
+    }
+  });
+
+  it('refuses a baseUrl with user info, quoting neither it nor the token', () => {
+    const ok = { appkey: 'a', accessToken: TOKEN };
+    for (const baseUrl of ['http://user:pw-SECRET@127.0.0.1:1', 'https://only-user@gw.example']) {
+      let message = '';
+      try {
+        resolveOptions({ ...ok, baseUrl }, {});
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/must not carry user info/);
+      expect(message).not.toMatch(/pw-SECRET|only-user|tok-SECRET/);
+    }
+  });
+
+  it('refuses an access token where document exists, unless dangerouslyAllowBrowser', () => {
+    const global = globalThis as { document?: unknown };
+    global.document = {};
+    try {
+      expect(() => resolveOptions({ appkey: 'a', accessToken: TOKEN }, {})).toThrow(/edge signer/);
+      expect(
+        resolveOptions({ appkey: 'a', accessToken: TOKEN, dangerouslyAllowBrowser: true }, {})
+          .credentials?.appkey,
+      ).toBe('a');
+      // A page without credentials, through the edge signer, is what the guard points at.
+      expect(resolveOptions({ baseUrl: 'https://edge.example' }, {}).credentials).toBeUndefined();
+    } finally {
+      delete global.document;
+    }
+  });
+
+  it('validates the new options: maxResponseBytes, hooks, fetch, now', () => {
+    const ok = { appkey: 'a', accessToken: TOKEN };
+    expect(resolveOptions(ok, {}).maxResponseBytes).toBe(16 * 2 ** 20);
+    expect(() => resolveOptions({ ...ok, maxResponseBytes: 0 }, {})).toThrow(/maxResponseBytes/);
+    expect(() => resolveOptions({ ...ok, hooks: { beforeSend: [] } as never }, {})).toThrow(
+      /unknown hook "beforeSend"/,
+    );
+    expect(() => resolveOptions({ ...ok, hooks: { beforeRequest: [1] } as never }, {})).toThrow(
+      /hooks.beforeRequest must be an array of functions/,
+    );
+    expect(() => resolveOptions({ ...ok, fetch: 'x' as never }, {})).toThrow(/fetch must be a function/);
+    expect(() => resolveOptions({ ...ok, now: 5 as never }, {})).toThrow(/now must be a function/);
+    expect(() => resolveOptions({ ...ok, timeout: 2 ** 31 }, {})).toThrow(/timeout/);
+  });
 });

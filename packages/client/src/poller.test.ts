@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createPoller, type PollStep } from './poller.js';
+
+/** A target answering from `answers` in turn, counting polls. */
+function target(answers: number[], next: (n: number) => PollStep<string>) {
+  let polls = 0;
+  return {
+    polls: () => polls,
+    target: {
+      poll: async () => answers[Math.min(polls++, answers.length - 1)]!,
+      next,
+    },
+  };
+}
+const doneAt = (end: number, delayMs = 1) => (n: number): PollStep<string> =>
+  n >= end ? { done: true, value: `done ${n}` } : { done: false, delayMs };
+
+describe('createPoller', () => {
+  it('polls each target until its answer says done, at the delay it asks', async () => {
+    const poller = createPoller();
+    const a = target([1, 2, 3], doneAt(3));
+    const b = target([5], doneAt(5));
+    const [x, y] = await Promise.all([poller.track(a.target).done, poller.track(b.target).done]);
+    expect([x, y]).toEqual(['done 3', 'done 5']);
+    expect([a.polls(), b.polls()]).toEqual([3, 1]);
+    expect(poller.size).toBe(0);
+  });
+
+  it('keeps at most maxInFlight polls running', async () => {
+    let running = 0;
+    let most = 0;
+    const poller = createPoller({ maxInFlight: 2 });
+    const slow = {
+      poll: async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        return 1;
+      },
+      next: (): PollStep<number> => ({ done: true, value: 1 }),
+    };
+    await Promise.all(Array.from({ length: 6 }, () => poller.track(slow).done));
+    expect(most).toBe(2);
+  });
+
+  it('rejects with the signal’s reason, aborting the poll in flight', async () => {
+    const controller = new AbortController();
+    let pollSignal: AbortSignal | undefined;
+    const poller = createPoller();
+    const { done } = poller.track(
+      {
+        poll: (signal) => {
+          pollSignal = signal;
+          return new Promise<number>(() => {});
+        },
+        next: (): PollStep<number> => ({ done: true, value: 1 }),
+      },
+      { signal: controller.signal },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(new Error('stop now'));
+    await expect(done).rejects.toThrow('stop now');
+    expect(pollSignal?.aborted).toBe(true);
+    await expect(
+      poller.track(target([1], doneAt(1)).target, { signal: AbortSignal.abort(new Error('early')) }).done,
+    ).rejects.toThrow('early');
+  });
+
+  it('polls once more at the deadline, then rejects with onTimeout', async () => {
+    const poller = createPoller();
+    const t = target([1], doneAt(9, 1000));
+    const error = await poller
+      .track(t.target, { timeoutMs: 30, onTimeout: (last) => new Error(`timed out at ${last}`) })
+      .done.catch((e: Error) => e);
+    expect(error.message).toBe('timed out at 1');
+    expect(t.polls()).toBe(2);
+  });
+
+  it('ends with the error of a poll or of next', async () => {
+    const poller = createPoller();
+    const failing = { poll: async () => Promise.reject(new Error('poll failed')), next: doneAt(1) };
+    await expect(poller.track(failing).done).rejects.toThrow('poll failed');
+    const judging = {
+      poll: async () => 1,
+      next: (): PollStep<string> => {
+        throw new Error('task failed');
+      },
+    };
+    await expect(poller.track(judging).done).rejects.toThrow('task failed');
+  });
+
+  it('hint() polls now; stop() rejects everything tracked', async () => {
+    const poller = createPoller();
+    const t = target([1, 2], doneAt(2, 60_000));
+    const handle = poller.track(t.target);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(t.polls()).toBe(1);
+    handle.hint();
+    await expect(handle.done).resolves.toBe('done 2');
+    const stopped = poller.track(target([1], doneAt(2, 60_000)).target).done;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    poller.stop(new Error('stopped'));
+    await expect(stopped).rejects.toThrow('stopped');
+    expect(poller.size).toBe(0);
+  });
+
+  it('refuses bad options', () => {
+    expect(() => createPoller({ maxInFlight: 0 })).toThrow(/maxInFlight/);
+    expect(() => createPoller().track(target([1], doneAt(1)).target, { timeoutMs: -1 })).toThrow(
+      /timeoutMs/,
+    );
+  });
+});
