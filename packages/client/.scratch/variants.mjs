@@ -1,35 +1,116 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createMockGateway } from '@tvs/mock-gateway';
 import ky from 'ky';
-const appkey = 'bench-appkey', accessToken = 'bench-access-token-0123456789abcdef';
+
+const appkey = 'bench-appkey',
+  accessToken = 'bench-access-token-0123456789abcdef';
 const path = '/v2/ivh/crmserver/customerassetservice/describetimbre';
 const gateway = createMockGateway({ credentials: [{ appkey, accessToken }], maxCalls: 100 });
 const server = await gateway.listen();
-const headers = { 'content-type': 'application/json;charset=utf-8', accept: 'application/json', 'x-tvs-sdk': 'typescript/x', 'user-agent': 'tvs-sdk-typescript/x' };
+const headers = {
+  'content-type': 'application/json;charset=utf-8',
+  accept: 'application/json',
+  'x-tvs-sdk': 'typescript/x',
+  'user-agent': 'tvs-sdk-typescript/x',
+};
 function signedUrl() {
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = createHmac('sha256', accessToken).update(`appkey=${appkey}&timestamp=${timestamp}`).digest('base64');
+  const signature = createHmac('sha256', accessToken)
+    .update(`appkey=${appkey}&timestamp=${timestamp}`)
+    .digest('base64');
   return `${server.url}${path}?appkey=${appkey}&timestamp=${timestamp}&signature=${encodeURIComponent(signature)}`;
 }
-const envelope = () => JSON.stringify({ Header: { RequestID: randomBytes(16).toString('hex') }, Payload: { PageIndex: 1, PageSize: 1 } });
-const check = (b) => { if (b.Header.Code !== 0) throw new Error('code ' + b.Header.Code); };
+const envelope = () =>
+  JSON.stringify({
+    Header: { RequestID: randomBytes(16).toString('hex') },
+    Payload: { PageIndex: 1, PageSize: 1 },
+  });
+const check = (b) => {
+  if (b.Header.Code !== 0) throw new Error('code ' + b.Header.Code);
+};
 const V = {
   hand2: async () => V.hand(),
-  hand: async () => { const r = await fetch(signedUrl(), { method: 'POST', headers, body: envelope() }); check(await r.json()); },
-  handRequest: async () => { const r = await fetch(new Request(signedUrl(), { method: 'POST', headers, body: envelope() })); check(await r.json()); },
-  handSignal: async () => { const c = new AbortController(); const t = setTimeout(() => c.abort(), 30000); const r = await fetch(signedUrl(), { method: 'POST', headers, body: envelope(), signal: c.signal }); clearTimeout(t); check(await r.json()); },
-  handReader: async () => { const r = await fetch(signedUrl(), { method: 'POST', headers, body: envelope() }); const reader = r.body.getReader(); const chunks=[]; for(;;){const {done,value}=await reader.read(); if(done)break; chunks.push(value);} check(JSON.parse(Buffer.concat(chunks).toString())); },
-  kyAlone: async () => { const r = await ky.post(signedUrl(), { headers, body: envelope(), retry: 0, throwHttpErrors: false }); check(await r.json()); },
-  kyNoTimeout: async () => { const r = await ky.post(signedUrl(), { headers, body: envelope(), retry: 0, throwHttpErrors: false, timeout: false }); check(await r.json()); },
+  hand: async () => {
+    const r = await fetch(signedUrl(), { method: 'POST', headers, body: envelope() });
+    check(await r.json());
+  },
+  handRequest: async () => {
+    const r = await fetch(new Request(signedUrl(), { method: 'POST', headers, body: envelope() }));
+    check(await r.json());
+  },
+  handSignal: async () => {
+    const c = new AbortController();
+    const t = setTimeout(() => c.abort(), 30000);
+    const r = await fetch(signedUrl(), {
+      method: 'POST',
+      headers,
+      body: envelope(),
+      signal: c.signal,
+    });
+    clearTimeout(t);
+    check(await r.json());
+  },
+  handReader: async () => {
+    const r = await fetch(signedUrl(), { method: 'POST', headers, body: envelope() });
+    const reader = r.body.getReader();
+    const chunks = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+    }
+    check(JSON.parse(Buffer.concat(chunks).toString()));
+  },
+  kyAlone: async () => {
+    const r = await ky.post(signedUrl(), {
+      headers,
+      body: envelope(),
+      retry: 0,
+      throwHttpErrors: false,
+    });
+    check(await r.json());
+  },
+  kyNoTimeout: async () => {
+    const r = await ky.post(signedUrl(), {
+      headers,
+      body: envelope(),
+      retry: 0,
+      throwHttpErrors: false,
+      timeout: false,
+    });
+    check(await r.json());
+  },
 };
-async function slice(run, n = 300, conc = 8) { let next = 0; const c0 = process.cpuUsage(); const t0 = performance.now();
-  await Promise.all(Array.from({ length: conc }, async () => { while (next < n) { next++; await run(); } }));
-  const cpu = process.cpuUsage(c0); return { tput: n / (performance.now() - t0) * 1000, cpu: (cpu.user + cpu.system) / n }; }
+async function slice(run, n = 300, conc = 8) {
+  let next = 0;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: conc }, async () => {
+      while (next < n) {
+        next++;
+        await run();
+      }
+    }),
+  );
+  const cpu = process.cpuUsage(c0);
+  return { tput: (n / (performance.now() - t0)) * 1000, cpu: (cpu.user + cpu.system) / n };
+}
 const names = process.argv.slice(2);
 for (const n of names) await slice(V[n]);
 const res = Object.fromEntries(names.map((n) => [n, []]));
-for (let r = 0; r < 10; r++) for (const n of (r % 2 ? [...names].reverse() : names)) res[n].push(await slice(V[n]));
+for (let r = 0; r < 10; r++)
+  for (const n of r % 2 ? [...names].reverse() : names) res[n].push(await slice(V[n]));
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = med(res[names[0]].map((x) => x.tput));
-for (const n of names) console.log(n.padEnd(14), Math.round(med(res[n].map((x) => x.tput))), 'calls/s', (med(res[n].map((x) => x.tput)) / base).toFixed(3), 'x  cpu µs', Math.round(med(res[n].map((x) => x.cpu))));
-await server.close(); gateway.close();
+for (const n of names)
+  console.log(
+    n.padEnd(14),
+    Math.round(med(res[n].map((x) => x.tput))),
+    'calls/s',
+    (med(res[n].map((x) => x.tput)) / base).toFixed(3),
+    'x  cpu µs',
+    Math.round(med(res[n].map((x) => x.cpu))),
+  );
+await server.close();
+gateway.close();

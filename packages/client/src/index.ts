@@ -6,31 +6,6 @@
  * @packageDocumentation
  */
 
-// The shared hierarchy, re-exported so one import covers every error the client throws, and the
-// protocol's names a program built on the client alone needs (a batch runner, a callback
-// receiver): codes, statuses, limits, the error lookups and the task-callback decoder.
-export {
-  API_CODES,
-  type ApiErrorCategory,
-  DOWNLINK_TYPE,
-  type DownlinkMessage,
-  decodeTaskCallback,
-  describeErrorCode,
-  describeFailCode,
-  type ErrorCodeInfo,
-  endsDrive,
-  FAIL_CODES,
-  LIMITS,
-  LIVE_ROOM_STATUS,
-  SESSION_STATUS,
-  type SpeakStatus,
-  type TaskCallback,
-  TvsApiError,
-  TvsEnvelopeError,
-  TvsError,
-  type TvsErrorCategory,
-  type TvsErrorJSON,
-} from '@tvs/envelope';
 // Every payload the methods take or return, as the envelope's operation table types them.
 export type {
   AnchorList,
@@ -92,6 +67,31 @@ export type {
   VideoProgress,
   VideoTaskStatus,
 } from '@tvs/envelope';
+// The shared hierarchy, re-exported so one import covers every error the client throws, and the
+// protocol's names a program built on the client alone needs (a batch runner, a callback
+// receiver): codes, statuses, limits, the error lookups and the task-callback decoder.
+export {
+  API_CODES,
+  type ApiErrorCategory,
+  DOWNLINK_TYPE,
+  type DownlinkMessage,
+  decodeTaskCallback,
+  describeErrorCode,
+  describeFailCode,
+  type ErrorCodeInfo,
+  endsDrive,
+  FAIL_CODES,
+  LIMITS,
+  LIVE_ROOM_STATUS,
+  SESSION_STATUS,
+  type SpeakStatus,
+  type TaskCallback,
+  TvsApiError,
+  TvsEnvelopeError,
+  TvsError,
+  type TvsErrorCategory,
+  type TvsErrorJSON,
+} from '@tvs/envelope';
 export { ApiPromise, type WithResponse } from './api-promise.js';
 export { createClient, type TvsClient } from './client.js';
 export type { PcmSource } from './command-channel/audio.js';
@@ -142,9 +142,9 @@ export type { ClientOptions } from './options.js';
 export type { PageFilters, PageOptions } from './paginate.js';
 export {
   createPoller,
+  type Poller,
   type PollerOptions,
   type PollHandle,
-  type Poller,
   type PollStep,
   type PollTarget,
   type TrackOptions,

@@ -87,12 +87,17 @@ describe('resolveOptions', () => {
   });
 
   it('reads TVS_BASE_URL, so a client points at a mock gateway without code changes', () => {
-    const r = resolveOptions({}, { TVS_APPKEY: 'a', TVS_ACCESS_TOKEN: TOKEN, TVS_BASE_URL: 'http://127.0.0.1:8787/' });
+    const r = resolveOptions(
+      {},
+      { TVS_APPKEY: 'a', TVS_ACCESS_TOKEN: TOKEN, TVS_BASE_URL: 'http://127.0.0.1:8787/' },
+    );
     expect(r.baseUrl).toBe('http://127.0.0.1:8787');
     const given = resolveOptions({ baseUrl: 'http://x.test' }, { TVS_BASE_URL: 'http://y.test' });
     expect(given.baseUrl).toBe('http://x.test');
     // A signing proxy from the environment needs no credentials, as one given in code.
-    expect(resolveOptions({}, { TVS_BASE_URL: 'https://proxy.example' }).credentials).toBeUndefined();
+    expect(
+      resolveOptions({}, { TVS_BASE_URL: 'https://proxy.example' }).credentials,
+    ).toBeUndefined();
     expect(() => resolveOptions({}, { TVS_BASE_URL: 'nope' })).toThrow(/TVS_BASE_URL/);
   });
 
@@ -101,8 +106,12 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ ...ok, baseURL: 'http://127.0.0.1:8787' } as never, {})).toThrow(
       /unknown option "baseURL"; did you mean "baseUrl"\?/,
     );
-    expect(() => resolveOptions({ ...ok, timout: 5 } as never, {})).toThrow(/did you mean "timeout"/);
-    expect(() => resolveOptions({ ...ok, appKey: 'a' } as never, {})).toThrow(/did you mean "appkey"/);
+    expect(() => resolveOptions({ ...ok, timout: 5 } as never, {})).toThrow(
+      /did you mean "timeout"/,
+    );
+    expect(() => resolveOptions({ ...ok, appKey: 'a' } as never, {})).toThrow(
+      /did you mean "appkey"/,
+    );
     expect(() => resolveOptions({ ...ok, zzzzzzzz: 1 } as never, {})).toThrow(
       /unknown option "zzzzzzzz" \(known: appkey/,
     );
@@ -151,7 +160,9 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ ...ok, hooks: { beforeRequest: [1] } as never }, {})).toThrow(
       /hooks.beforeRequest must be an array of functions/,
     );
-    expect(() => resolveOptions({ ...ok, fetch: 'x' as never }, {})).toThrow(/fetch must be a function/);
+    expect(() => resolveOptions({ ...ok, fetch: 'x' as never }, {})).toThrow(
+      /fetch must be a function/,
+    );
     expect(() => resolveOptions({ ...ok, now: 5 as never }, {})).toThrow(/now must be a function/);
     expect(() => resolveOptions({ ...ok, timeout: 2 ** 31 }, {})).toThrow(/timeout/);
   });

@@ -12,8 +12,10 @@ function target(answers: number[], next: (n: number) => PollStep<string>) {
     },
   };
 }
-const doneAt = (end: number, delayMs = 1) => (n: number): PollStep<string> =>
-  n >= end ? { done: true, value: `done ${n}` } : { done: false, delayMs };
+const doneAt =
+  (end: number, delayMs = 1) =>
+  (n: number): PollStep<string> =>
+    n >= end ? { done: true, value: `done ${n}` } : { done: false, delayMs };
 
 describe('createPoller', () => {
   it('polls each target until its answer says done, at the delay it asks', async () => {
@@ -63,7 +65,8 @@ describe('createPoller', () => {
     await expect(done).rejects.toThrow('stop now');
     expect(pollSignal?.aborted).toBe(true);
     await expect(
-      poller.track(target([1], doneAt(1)).target, { signal: AbortSignal.abort(new Error('early')) }).done,
+      poller.track(target([1], doneAt(1)).target, { signal: AbortSignal.abort(new Error('early')) })
+        .done,
     ).rejects.toThrow('early');
   });
 

@@ -28,8 +28,12 @@ describe('retry policy', () => {
     expect(retryPolicy(false).limit).toBe(0);
     const client = retryPolicy({ limit: 5, baseDelay: 1 });
     expect(retryPolicy({ limit: 1 }, 'video.make', client)).toEqual({ ...client, limit: 1 });
-    expect(() => retryPolicy({ limit: 1.5 })).toThrow(/retry.limit must be a non-negative whole number/);
-    expect(() => retryPolicy({ baseDelay: -1 }, 'video.progress')).toThrow(/^video.progress: retry.baseDelay/);
+    expect(() => retryPolicy({ limit: 1.5 })).toThrow(
+      /retry.limit must be a non-negative whole number/,
+    );
+    expect(() => retryPolicy({ baseDelay: -1 }, 'video.progress')).toThrow(
+      /^video.progress: retry.baseDelay/,
+    );
     expect(() => retryPolicy('x' as never)).toThrow(/retry must be an object/);
   });
 });

@@ -62,7 +62,10 @@ function expectError(error: unknown, expected: string, outcome: AttemptOutcome) 
     return;
   }
   expect(error).not.toBeInstanceOf(TvsAmbiguousError);
-  expect(CLASSES[expected]!.some((c) => error instanceof c), `${expected}: ${String(error)}`).toBe(true);
+  expect(
+    CLASSES[expected]!.some((c) => error instanceof c),
+    `${expected}: ${String(error)}`,
+  ).toBe(true);
   expect((error as { requestId?: string }).requestId).toBeTruthy();
 }
 
@@ -128,7 +131,11 @@ describe('decide(): waits and limits', () => {
   const throttled = (retryAfterMs?: number): AttemptOutcome => ({
     kind: 'api-error',
     status: 200,
-    error: new TvsApiError({ code: API_CODES.REQUEST_LIMIT_EXCEEDED, gatewayMessage: '', requestId: 'r' }),
+    error: new TvsApiError({
+      code: API_CODES.REQUEST_LIMIT_EXCEEDED,
+      gatewayMessage: '',
+      requestId: 'r',
+    }),
     clockCorrected: false,
     retryAfterMs,
   });

@@ -50,7 +50,7 @@ export function finalError(outcome: AttemptOutcome, ambiguous: boolean, call: Fa
     case 'http-error': {
       const error = new TvsHttpError(outcome.status, redact(outcome.body), {
         ...init,
-        requestId: outcome.requestId ?? requestId,
+        requestId: outcome.requestId === undefined ? requestId : redact(outcome.requestId),
       });
       return ambiguous
         ? unknown('http', `HTTP ${outcome.status}`, error, { httpStatus: outcome.status })
@@ -62,7 +62,8 @@ export function finalError(outcome: AttemptOutcome, ambiguous: boolean, call: Fa
         new TvsEnvelopeError(redact(outcome.error.message), {
           code,
           path,
-          requestId: outcome.error.requestId ?? requestId,
+          requestId:
+            outcome.error.requestId === undefined ? requestId : redact(outcome.error.requestId),
           httpStatus: outcome.status,
         }),
         attempts,
@@ -110,16 +111,17 @@ export function finalError(outcome: AttemptOutcome, ambiguous: boolean, call: Fa
 }
 
 /**
- * The gateway's error with the call's `requestId` when its header had none, and its message
+ * The gateway's error with the call's `requestId` when its header had none, and its texts
  * redacted: a broken or hostile server could echo a signature. Rebuilt only when needed.
  */
 function apiError(error: TvsApiError, requestId: string, redact: Redact): TvsApiError {
   const gatewayMessage = redact(error.gatewayMessage);
-  if (error.requestId !== undefined && gatewayMessage === error.gatewayMessage) return error;
+  const gatewayId = error.requestId === undefined ? requestId : redact(error.requestId);
+  if (gatewayId === error.requestId && gatewayMessage === error.gatewayMessage) return error;
   return new TvsApiError({
     code: error.code,
     gatewayMessage,
-    requestId: error.requestId ?? requestId,
+    requestId: gatewayId,
     httpStatus: error.httpStatus,
   });
 }

@@ -26,7 +26,9 @@ describe('redaction', () => {
     const outer = Object.assign(new TypeError('fetch failed', { cause: inner }), {
       request: new Request('http://h/?signature=s3cr3t'),
     });
-    const copy = redactedCause(outer, createRedactor(TOKEN)) as Error & { cause: Error & { code: string } };
+    const copy = redactedCause(outer, createRedactor(TOKEN)) as Error & {
+      cause: Error & { code: string };
+    };
     expect(copy.name).toBe('TypeError');
     expect(copy.cause.code).toBe('ECONNRESET');
     const text = inspect(copy, { showHidden: true, depth: 10 }) + String(copy.stack);

@@ -1,13 +1,14 @@
 // The transport through createClient with an injected fetch: signing, the retry rules on the
 // error tables, timeouts, the size cap, hooks and per-call options. The same over real sockets
 // is in test/.
+
+import { TvsEnvelopeError } from '@tvs/envelope';
 import { createSigner } from '@tvs/signer';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { TvsAmbiguousError } from '../errors/tvs-ambiguous-error.js';
 import { TvsTimeoutError } from '../errors/tvs-timeout-error.js';
 import type { HookRequest, HookResponse, HookRetry } from '../hooks.js';
-import { TvsEnvelopeError } from '@tvs/envelope';
 
 const TOKEN = 'tok-SECRET-transport';
 const options = { appkey: 'a', accessToken: TOKEN, baseUrl: 'http://gw.test' };
@@ -33,7 +34,12 @@ describe('transport signing', () => {
     const now = () => ms;
     const credentials = { appkey: "app key!*'()~+/=é", accessToken: TOKEN };
     const { requests, fetch } = scripted(() => ok());
-    const client = createClient({ ...credentials, baseUrl: 'HTTP://Example.COM:80/base/', now, fetch });
+    const client = createClient({
+      ...credentials,
+      baseUrl: 'HTTP://Example.COM:80/base/',
+      now,
+      fetch,
+    });
     const signer = createSigner(credentials, { now });
     for (const path of ['/v2/a/b c', '/v2/a/%7Ex', '/v2/q?x=1&appkey=old', '/v2/a/b c']) {
       ms += 1_500;
@@ -54,7 +60,10 @@ describe('transport retries by the error tables (1240/81277, 100406)', () => {
     ['a bad parameter', 100001, '/v2/read', true, 1],
     ['100014, whose advice is to check the quota', 100014, '/v2/read', true, 1],
   ])('%s: %i on %s → %i call(s)', async (_what, gatewayCode, path, idempotent, expected) => {
-    const { requests, fetch } = scripted(() => code(gatewayCode), () => ok());
+    const { requests, fetch } = scripted(
+      () => code(gatewayCode),
+      () => ok(),
+    );
     const client = createClient({ ...options, fetch, retry });
     await client.request(path, {}, { idempotent }).catch((e) => e);
     expect(requests).toHaveLength(expected);
@@ -62,7 +71,9 @@ describe('transport retries by the error tables (1240/81277, 100406)', () => {
 
   it('gives a create answered -101000 a TvsAmbiguousError carrying the code', async () => {
     const { fetch } = scripted(() => code(-101000));
-    const error = await createClient({ ...options, fetch }).request('/v2/make', {}).catch((e) => e);
+    const error = await createClient({ ...options, fetch })
+      .request('/v2/make', {})
+      .catch((e) => e);
     expect(error).toBeInstanceOf(TvsAmbiguousError);
     expect(error).toMatchObject({ reason: 'code', gatewayCode: -101000, attempts: 1 });
   });
@@ -138,7 +149,10 @@ describe('hooks', () => {
     const responses: HookResponse[] = [];
     const retries: HookRetry[] = [];
     const errors: unknown[] = [];
-    const { requests: sent, fetch } = scripted(() => code(100012), () => code(100001));
+    const { requests: sent, fetch } = scripted(
+      () => code(100012),
+      () => code(100001),
+    );
     const client = createClient({
       ...options,
       fetch,
@@ -157,10 +171,14 @@ describe('hooks', () => {
       },
     });
     const error = await client
-      .request('/v2/read', {}, {
-        idempotent: true,
-        hooks: { beforeRequest: [(r) => void seen.push(`call before ${r.attempt}`)] },
-      })
+      .request(
+        '/v2/read',
+        {},
+        {
+          idempotent: true,
+          hooks: { beforeRequest: [(r) => void seen.push(`call before ${r.attempt}`)] },
+        },
+      )
       .catch((e) => e);
     expect(seen).toEqual(['client before 1', 'call before 1', 'client before 2', 'call before 2']);
     expect(sent.map((r) => r.headers.get('traceparent'))).toEqual([
@@ -213,7 +231,11 @@ describe('hooks', () => {
 describe('per-call options', () => {
   it('adds headers, overrides retry and refuses unknown names with a suggestion', async () => {
     const { requests, fetch } = scripted(() => code(100012));
-    const client = createClient({ ...options, fetch, retry: { limit: 3, baseDelay: 1, maxDelay: 1 } });
+    const client = createClient({
+      ...options,
+      fetch,
+      retry: { limit: 3, baseDelay: 1, maxDelay: 1 },
+    });
     await client
       .request('/v2/make', {}, { retry: false, headers: { 'x-trace-id': 'abc' } })
       .catch(() => {});
@@ -232,7 +254,10 @@ describe('per-call options', () => {
   it('gives every typed method its response metadata through withResponse(), the plain call unchanged', async () => {
     const { fetch } = scripted(() =>
       Response.json(
-        { Header: { Code: 0, Message: '', RequestID: 'gw-1', SessionID: 's' }, Payload: { TaskId: 't1' } },
+        {
+          Header: { Code: 0, Message: '', RequestID: 'gw-1', SessionID: 's' },
+          Payload: { TaskId: 't1' },
+        },
         { headers: { 'x-extra': 'yes' } },
       ),
     );
