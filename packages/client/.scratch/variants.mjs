@@ -1,6 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createMockGateway } from '@tvs/mock-gateway';
 import ky from 'ky';
+import { createClient } from '../dist/index.js';
+import { createSigner } from '@tvs/signer';
+import { decodeResponse, encodeRequest, newRequestId } from '@tvs/envelope';
 
 const appkey = 'bench-appkey',
   accessToken = 'bench-access-token-0123456789abcdef';
@@ -28,7 +31,15 @@ const envelope = () =>
 const check = (b) => {
   if (b.Header.Code !== 0) throw new Error('code ' + b.Header.Code);
 };
+const signer = createSigner({ appkey, accessToken });
+let client;
+const kyInst = ky.create({ method: 'post', headers, retry: 0, throwHttpErrors: false });
+async function readAll(r) { const reader = r.body.getReader(); const chunks=[]; let n=0; for(;;){const {done,value}=await reader.read(); if(done)break; chunks.push(value); n+=value.length;} return chunks.length===1?chunks[0]:Buffer.concat(chunks); }
 const V = {
+  client: async () => { await client.request(path, { PageIndex: 1, PageSize: 1 }); },
+  kyReader: async () => { const r = await kyInst(signedUrl(), { body: envelope(), timeout: 30000 }); check(JSON.parse(new TextDecoder().decode(await readAll(r)))); },
+  kySignerEnv: async () => { const r = await kyInst(signer.signUrl(server.url + path), { body: JSON.stringify(encodeRequest({ PageIndex: 1, PageSize: 1 }, { requestId: newRequestId() })), timeout: 30000 }); decodeResponse(await readAll(r)); },
+
   hand2: async () => V.hand(),
   hand: async () => {
     const r = await fetch(signedUrl(), { method: 'POST', headers, body: envelope() });
@@ -96,6 +107,7 @@ async function slice(run, n = 300, conc = 8) {
   const cpu = process.cpuUsage(c0);
   return { tput: (n / (performance.now() - t0)) * 1000, cpu: (cpu.user + cpu.system) / n };
 }
+client = createClient({ appkey, accessToken, baseUrl: server.url });
 const names = process.argv.slice(2);
 for (const n of names) await slice(V[n]);
 const res = Object.fromEntries(names.map((n) => [n, []]));

@@ -24,7 +24,7 @@ describe('ApiPromise', () => {
   it('rejects through then, catch and finally, and withResponse', async () => {
     const failing = () => new ApiPromise<string>(Promise.reject(new Error('nope')));
     await expect(failing()).rejects.toThrow('nope');
-    expect(await failing().catch((e: Error) => e.message)).toBe('nope');
+    expect(await failing().catch((e: unknown) => (e as Error).message)).toBe('nope');
     let ran = false;
     await expect(failing().finally(() => (ran = true))).rejects.toThrow('nope');
     expect(ran).toBe(true);

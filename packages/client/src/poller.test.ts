@@ -75,7 +75,7 @@ describe('createPoller', () => {
     const t = target([1], doneAt(9, 1000));
     const error = await poller
       .track(t.target, { timeoutMs: 30, onTimeout: (last) => new Error(`timed out at ${last}`) })
-      .done.catch((e: Error) => e);
+      .done.catch((e: unknown) => e as Error);
     expect(error.message).toBe('timed out at 1');
     expect(t.polls()).toBe(2);
   });

@@ -1,0 +1,12 @@
+import { createSigner } from '@tvs/signer';
+import { decodeResponse, encodeRequest, newRequestId } from '@tvs/envelope';
+const s = createSigner({ appkey: 'bench-appkey', accessToken: 'bench-access-token-0123456789abcdef' });
+const url = 'http://127.0.0.1:8787/v2/ivh/crmserver/customerassetservice/describetimbre';
+const body = new TextEncoder().encode(JSON.stringify({ Header: { Code: 0, Message: '', RequestID: 'abc' }, Payload: { TimbreAssets: [{ TimbreKey: 'x', TimbreName: 'y' }], Total: 1 } }));
+const time = (name, f, n = 50000) => { for (let i = 0; i < 2000; i++) f(); const t = performance.now(); for (let i = 0; i < n; i++) f(); console.log(name, ((performance.now() - t) / n * 1000).toFixed(2), 'µs'); };
+time('signUrl', () => s.signUrl(url));
+time('sign', () => s.sign());
+time('newRequestId', () => newRequestId());
+time('encode+stringify', () => JSON.stringify(encodeRequest({ PageIndex: 1, PageSize: 1 }, { requestId: 'abc' })));
+time('decodeResponse(bytes)', () => decodeResponse(body));
+time('new Request', () => new Request(url, { method: 'POST', body: 'x'.repeat(80), headers: { a: 'b' } }), 20000);
