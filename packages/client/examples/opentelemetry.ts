@@ -96,10 +96,14 @@ function consoleTracer(print: (line: string) => void = console.log): TracerLike 
       const events: string[] = [];
       let status = 'unset';
       return {
-        setAttribute: (key, value) => void (attributes[key] = value),
+        setAttribute: (key, value) => {
+          attributes[key] = value;
+        },
         addEvent: (event) => void events.push(event),
         recordException: (exception) => void events.push(`exception: ${exception.name}`),
-        setStatus: ({ code }) => void (status = code === OK ? 'ok' : 'error'),
+        setStatus: ({ code }) => {
+          status = code === OK ? 'ok' : 'error';
+        },
         end: () =>
           print(
             `${name} ${status} ${Math.round(performance.now() - started)} ms ${JSON.stringify(attributes)}${events.length ? ` events: ${events.join(', ')}` : ''}`,

@@ -28,7 +28,7 @@ describe('README', () => {
   it('starts with its install line, then a complete example', () => {
     expect(readme.startsWith('# @tvs/client\n\n```sh\nnpm install @tvs/client\n```\n')).toBe(true);
     const firstExample = readme.slice(readme.indexOf('```ts'));
-    expect(firstExample).toMatch(/^```ts\n[^]*?import \{ createClient \} from '@tvs\/client';/);
+    expect(firstExample).toMatch(/^```ts\n[\s\S]*?import \{ createClient \} from '@tvs\/client';/);
   });
 
   it('shows the retry table the transport runs', () => {
