@@ -47,6 +47,8 @@ async function withGateway(body: (h: Harness) => Promise<void>): Promise<void> {
           fetch: (input, init) => gateway.fetch(new Request(input, init)),
           now: gateway.clock.now,
           retry: { baseDelay: 1, maxDelay: 5 },
+          // The suite runs in Chromium too, where a page may not hold a token: this one is a test.
+          dangerouslyAllowBrowser: true,
           ...options,
         }),
       callsTo: (suffix) => gateway.calls.filter((call) => call.path.endsWith(suffix)),
@@ -180,6 +182,39 @@ const cases: Array<{ name: string; run: () => void | Promise<void> }> = [
         }
         for (const call of h.gateway.calls) expect(JSON.stringify(call)).not.to.contain(TOKEN);
       }),
+  },
+  {
+    name: 'withResponse() gives the metadata of a call, the plain call its payload',
+    run: () =>
+      withGateway(async (h) => {
+        const client = h.client();
+        const { TaskId } = await make(h, client);
+        const plain = await client.video.progress({ TaskId });
+        const { data, requestId, header, response } = await client.video
+          .progress({ TaskId })
+          .withResponse();
+        expect(Object.keys(data).sort()).to.deep.equal(Object.keys(plain).sort());
+        expect(requestId).to.match(/^[0-9a-f]{32}$/);
+        expect(header.Code).to.equal(0);
+        expect(response.status).to.equal(200);
+      }),
+  },
+  {
+    name: 'an access token is refused where document exists (a page), unless allowed',
+    run: () => {
+      const options = { appkey: APPKEY, accessToken: TOKEN, baseUrl: BASE_URL };
+      const inPage = typeof (globalThis as { document?: unknown }).document !== 'undefined';
+      let refusal: unknown;
+      try {
+        createClient(options);
+      } catch (error) {
+        refusal = error;
+      }
+      if (inPage) expect(String(refusal)).to.match(/edge signer/);
+      else expect(refusal).to.equal(undefined);
+      expect(createClient({ ...options, dangerouslyAllowBrowser: true }).appkey).to.equal(APPKEY);
+      expect(createClient({ baseUrl: BASE_URL }).appkey).to.equal(undefined);
+    },
   },
 ];
 
