@@ -137,6 +137,9 @@ describe('operations', () => {
     const failed = error as TvsTaskFailedError;
     expect(failed.failCode).toBe(FAIL_CODES.FILE_DOWNLOAD_FAILED);
     expect(failed.taskId).toBe(TaskId);
+    // The failing poll's RequestID, as the gateway's call log has it (was '').
+    expect(failed.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(h.callsTo(PROGRESS).map((c) => c.requestId)).toContain(failed.requestId);
     expect(failed.explanation).toBe(describeFailCode(801008).explanation);
     expect(failed.category).toBe('validation');
   });

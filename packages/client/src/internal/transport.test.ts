@@ -271,3 +271,30 @@ describe('per-call options', () => {
     expect(response.headers.get('x-extra')).toBe('yes');
   });
 });
+
+describe('what errors carry', () => {
+  it('keeps no signed URL in a network error’s cause, even where fetch quotes it', async () => {
+    const { inspect } = await import('node:util');
+    const fetch = async (input: unknown) => {
+      const url = (input as Request).url;
+      throw new TypeError(
+        `Request cannot be constructed from a URL that includes credentials: ${url}`,
+        {
+          cause: Object.assign(new Error(`socket hang up for ${url}`), { code: 'ECONNRESET', url }),
+        },
+      );
+    };
+    const client = createClient({ ...options, fetch, retry: false });
+    for (const idempotent of [true, false]) {
+      const error = await client.request('/v2/x', {}, { idempotent }).catch((e) => e);
+      const text = [
+        inspect(error, { showHidden: true, depth: 10 }),
+        JSON.stringify(error),
+        error.stack,
+      ].join('\n');
+      expect(text).toContain('signature=REDACTED');
+      expect(text).not.toMatch(/signature=(?!REDACTED)[^&\s"']+/);
+      expect(text).not.toContain(TOKEN);
+    }
+  });
+});
