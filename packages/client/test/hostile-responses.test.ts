@@ -11,6 +11,7 @@ import {
   TvsEnvelopeError,
   TvsError,
 } from '@tvs/client';
+import { apiErrorTable } from '@tvs/envelope';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -37,7 +38,12 @@ const echo = fc.constantFrom(
 );
 const envelopeText = fc
   .record({
-    Code: fc.oneof(fc.integer({ min: -200_000, max: 900_000 }), fc.constant(0), fc.string()),
+    Code: fc.oneof(
+      fc.constantFrom(...apiErrorTable.map((row) => row.code)),
+      fc.integer({ min: -200_000, max: 900_000 }),
+      fc.constant(0),
+      fc.string(),
+    ),
     Message: fc.oneof(fc.string(), echo, fc.constant(null)),
     RequestID: fc.oneof(fc.string(), fc.integer(), echo),
     Payload: fc.oneof(fc.object(), fc.constant(null), fc.string(), fc.array(fc.integer())),

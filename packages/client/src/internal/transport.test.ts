@@ -59,15 +59,18 @@ describe('transport retries by the error tables (1240/81277, 100406)', () => {
     ['an internal error on a make: the gateway may have acted', -101000, '/v2/make', false, 1],
     ['a bad parameter', 100001, '/v2/read', true, 1],
     ['100014, whose advice is to check the quota', 100014, '/v2/read', true, 1],
-  ])('%s: %i on %s → %i call(s)', async (_what, gatewayCode, path, idempotent, expected) => {
-    const { requests, fetch } = scripted(
-      () => code(gatewayCode),
-      () => ok(),
-    );
-    const client = createClient({ ...options, fetch, retry });
-    await client.request(path, {}, { idempotent }).catch((e) => e);
-    expect(requests).toHaveLength(expected);
-  });
+  ])(
+    '%s: %i on %s (idempotent: %s) → %i call(s)',
+    async (_what, gatewayCode, path, idempotent, expected) => {
+      const { requests, fetch } = scripted(
+        () => code(gatewayCode),
+        () => ok(),
+      );
+      const client = createClient({ ...options, fetch, retry });
+      await client.request(path, {}, { idempotent }).catch((e) => e);
+      expect(requests).toHaveLength(expected);
+    },
+  );
 
   it('gives a create answered -101000 a TvsAmbiguousError carrying the code', async () => {
     const { fetch } = scripted(() => code(-101000));
