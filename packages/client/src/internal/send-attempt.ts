@@ -1,4 +1,10 @@
-import { type DecodedResponse, decodeResponse, TvsApiError, TvsEnvelopeError } from '@tvs/envelope';
+import {
+  API_CODES,
+  type DecodedResponse,
+  decodeResponse,
+  TvsApiError,
+  TvsEnvelopeError,
+} from '@tvs/envelope';
 import { isNetworkError, isTimeoutError, type KyInstance, type Options } from 'ky';
 import { parseRetryAfter } from '../retry-policy.js';
 import type { AttemptOutcome } from './attempt-outcome.js';
@@ -118,7 +124,9 @@ function judge(response: Response, bytes: Uint8Array, attempt: Attempt): Attempt
     decoded = decodeResponse(bytes, { httpStatus: status });
   } catch (error) {
     if (error instanceof TvsApiError) {
-      const clockCorrected = attempt.learnClock(response);
+      // Only a refused signature says anything about the clocks.
+      const refused = error.code === API_CODES.UNAUTHORIZED || error.category === 'auth';
+      const clockCorrected = refused && attempt.learnClock(response);
       return { kind: 'api-error', status, error, retryAfterMs: retryAfterMs(), clockCorrected };
     }
     if (response.ok && error instanceof TvsEnvelopeError)

@@ -50,6 +50,40 @@ describe('transport signing', () => {
   });
 });
 
+describe('clock skew', () => {
+  const far = () => new Date(Date.now() + 10 * 60_000).toUTCString();
+  const timestampOf = (request: Request) =>
+    Number(new URL(request.url).searchParams.get('timestamp'));
+
+  it('learns the gateway’s clock from a refused signature, and from nothing else', async () => {
+    const withDate = (response: Response) => {
+      response.headers.set('date', far());
+      return response;
+    };
+    const throttled = scripted(
+      () => withDate(code(100012)),
+      () => withDate(ok()),
+    );
+    const client = createClient({
+      ...options,
+      fetch: throttled.fetch,
+      retry: { baseDelay: 1, maxDelay: 1 },
+    });
+    await client.request('/v2/read', {}, { idempotent: true });
+    const local = Math.floor(Date.now() / 1000);
+    expect(Math.abs(timestampOf(throttled.requests[1]!) - local)).toBeLessThan(5);
+
+    const refused = scripted(
+      () => withDate(code(100005)),
+      () => ok(),
+    );
+    const skewed = createClient({ ...options, fetch: refused.fetch });
+    await skewed.request('/v2/make', {});
+    expect(refused.requests).toHaveLength(2);
+    expect(timestampOf(refused.requests[1]!) - local).toBeGreaterThan(9 * 60);
+  });
+});
+
 describe('transport retries by the error tables (1240/81277, 100406)', () => {
   const retry = { limit: 2, baseDelay: 1, maxDelay: 2 };
   it.each([
