@@ -1,4 +1,3 @@
-import { MinHeap } from './internal/min-heap.js';
 import { numberOption, objectOption } from './internal/validate.js';
 
 /** What one poll's answer means: done with a value, or poll again after `delayMs`. */
@@ -48,7 +47,7 @@ export interface PollerOptions {
   now?: (() => number) | undefined;
 }
 
-/** Many polling loops on one timer. */
+/** Many polling loops, with a shared limit on polls in flight. */
 export interface Poller {
   /** Tracks `target` until its `next` says done. */
   track<T, R>(target: PollTarget<T, R>, options?: TrackOptions): PollHandle<R>;
@@ -61,15 +60,17 @@ export interface Poller {
 interface Entry {
   readonly poll: () => Promise<void>;
   readonly fail: (error: unknown) => void;
-  /** The heap key of its live entry; older heap entries are stale. `NaN` while polling. */
-  due: number;
+  /** The wait before its next poll, while it waits. */
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Due and waiting for a free slot, or polling. */
+  busy: boolean;
   ended: boolean;
 }
 
 /**
  * The client's one poller: `waitFor`, `sessions.waitReady` and a batch runner's task tracking
- * use it. Each target is polled when its last answer says (`next` → `delayMs`); one timer serves
- * every target, and at most `maxInFlight` polls run at once.
+ * use it. Each target is polled when its last answer says (`next` → `delayMs`), and at most
+ * `maxInFlight` polls run at once: a target that comes due while all are busy waits its turn.
  *
  * @example
  * ```ts
@@ -99,48 +100,33 @@ export function createPoller(options: PollerOptions = {}): Poller {
     { positive: true },
   );
   const now = options.now ?? (() => performance.now());
-  const heap = new MinHeap<Entry>();
   const live = new Set<Entry>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let timerAt = Number.POSITIVE_INFINITY;
+  /** Targets that are due, oldest first, waiting for a free slot. */
+  const ready: Entry[] = [];
   let inFlight = 0;
 
-  const schedule = (entry: Entry, delayMs: number) => {
-    entry.due = now() + Math.max(0, delayMs);
-    heap.push(entry.due, entry);
-    arm();
+  const due = (entry: Entry) => {
+    entry.timer = undefined;
+    entry.busy = true;
+    ready.push(entry);
+    pump();
   };
 
-  const arm = () => {
-    const top = heap.peek();
-    if (!top || (timer !== undefined && timerAt <= top.key)) return;
-    clearTimeout(timer);
-    timerAt = top.key;
-    timer = setTimeout(
-      () => {
-        timer = undefined;
-        timerAt = Number.POSITIVE_INFINITY;
-        pump();
-      },
-      Math.max(0, top.key - now()),
-    );
+  const schedule = (entry: Entry, delayMs: number) => {
+    entry.busy = false;
+    entry.timer = setTimeout(() => due(entry), Math.max(0, delayMs));
   };
 
   const pump = () => {
-    while (inFlight < maxInFlight) {
-      const top = heap.peek();
-      if (!top || top.key > now()) break;
-      heap.pop();
-      const entry = top.value;
-      if (entry.ended || entry.due !== top.key) continue;
-      entry.due = Number.NaN;
+    while (inFlight < maxInFlight && ready.length > 0) {
+      const entry = ready.shift()!;
+      if (entry.ended) continue;
       inFlight++;
       void entry.poll().finally(() => {
         inFlight--;
         pump();
       });
     }
-    arm();
   };
 
   return {
@@ -169,11 +155,13 @@ export function createPoller(options: PollerOptions = {}): Poller {
       });
       const end = () => {
         entry.ended = true;
+        clearTimeout(entry.timer);
         live.delete(entry);
         signal?.removeEventListener('abort', onAbort);
       };
       const entry: Entry = {
-        due: Number.NaN,
+        timer: undefined,
+        busy: false,
         ended: false,
         fail: (error) => {
           if (entry.ended) return;
@@ -218,7 +206,9 @@ export function createPoller(options: PollerOptions = {}): Poller {
       return {
         done,
         hint() {
-          if (!entry.ended && !Number.isNaN(entry.due)) schedule(entry, 0);
+          if (entry.ended || entry.busy) return;
+          clearTimeout(entry.timer);
+          due(entry);
         },
       };
     },
