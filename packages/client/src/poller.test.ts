@@ -71,8 +71,13 @@ describe('createPoller', () => {
   });
 
   it('polls once more at the deadline, then rejects with onTimeout', async () => {
-    const poller = createPoller();
-    const t = target([1], doneAt(9, 1000));
+    // A clock of our own: one poll at the start, the next at the deadline, whatever the load.
+    let ms = 0;
+    const poller = createPoller({ now: () => ms });
+    const t = target([1], (n) => {
+      ms += 20;
+      return doneAt(9, 1000)(n);
+    });
     const done = poller.track(t.target, {
       timeoutMs: 30,
       onTimeout: (last) => new Error(`timed out at ${last}`),

@@ -89,16 +89,20 @@ describe('a create is sent exactly once under every fault', () => {
   }
 
   it('an abort after sending → TvsAmbiguousError (aborted) whose cause is the signal’s reason', async () => {
-    h.gateway.faults.next({ kind: 'latency', path: MAKE, latencyMs: 300 });
+    // The gateway acts, logs the call, then never answers: abort once the log shows it arrived.
+    h.gateway.faults.next({ kind: 'stall', path: MAKE });
     const controller = new AbortController();
     const reason = new Error('the user went away');
-    setTimeout(() => controller.abort(reason), 50);
-    const error = await make(h.client(), controller.signal).catch((e: unknown) => e);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    const pending = make(h.client({ timeout: false }), controller.signal).catch((e: unknown) => e);
+    while (h.callsTo(MAKE).length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(reason);
+    const error = await pending;
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(h.callsTo(MAKE)).toHaveLength(1);
     expect(error).toBeInstanceOf(TvsAmbiguousError);
     expect((error as TvsAmbiguousError).reason).toBe('aborted');
     expect((error as TvsAmbiguousError).cause).toBe(reason);
+    expect((error as TvsAmbiguousError).requestId).toBe(h.callsTo(MAKE)[0]!.requestId);
   });
 
   it('every code the error table marks "may have acted" is ambiguous for a create; every "refused before acting" code is resent', async () => {
