@@ -52,6 +52,21 @@ describe('explainTvsError', () => {
     expect(explainTvsError(error, surface).hints).toEqual(['not-found hint']);
   });
 
+  it('gives the hints of a particular code instead of its category', () => {
+    const withCodes: Surface = { ...surface, codeHints: { 100016: ['list the avatars'] } };
+    const avatar = new TvsApiError({ code: 100016, gatewayMessage: '' });
+    expect(avatar.category).toBe('not-found');
+    expect(explainTvsError(avatar, withCodes).hints).toEqual(['list the avatars']);
+    // Another code of the same category keeps the category's hints.
+    const task = new TvsApiError({ code: 110006, gatewayMessage: '' });
+    expect(explainTvsError(task, withCodes).hints).toEqual(['not-found hint']);
+  });
+
+  it('keeps the mock note (records forgotten) off a missing avatar, which no restart explains', () => {
+    const avatar = new TvsApiError({ code: 100016, gatewayMessage: '' });
+    expect(explainTvsError(avatar, surface, { mock: true }).hints).not.toContain('mock note');
+  });
+
   it('explains a refused drive as the table explains its code', () => {
     const explained = explainTvsError(
       new TvsChannelError('refused', {

@@ -1,4 +1,5 @@
 import {
+  API_CODES,
   TvsAmbiguousError,
   TvsApiError,
   TvsChannelError,
@@ -30,7 +31,16 @@ export interface Surface {
   readonly hints: Readonly<Partial<Record<TvsErrorCategory, readonly string[]>>> & {
     readonly unknown: readonly string[];
   };
-  /** Put first among the not-found hints when the calls went to an embedded mock gateway. */
+  /**
+   * Hints for particular gateway codes, used instead of their category's: a category can be too
+   * broad for good advice (`not-found` is a missing avatar for 100016, a missing task or session
+   * for 110006).
+   */
+  readonly codeHints?: Readonly<Partial<Record<number, readonly string[]>>> | undefined;
+  /**
+   * Put first among the hints of 110006 (no such record: a TaskId or SessionId) when the calls
+   * went to an embedded mock gateway, which forgets its records when it stops.
+   */
   readonly mockNotFound?: string | undefined;
 }
 
@@ -75,8 +85,8 @@ export function explainTvsError(
 ): Explained {
   const where = context.url ?? 'the gateway';
   if (error instanceof TvsApiError) {
-    const hints = hintsFor(surface, error.category);
-    if (error.category === 'not-found' && context.mock && surface.mockNotFound) {
+    const hints = [...(surface.codeHints?.[error.code] ?? hintsFor(surface, error.category))];
+    if (error.code === API_CODES.RECORD_NOT_FOUND && context.mock && surface.mockNotFound) {
       hints.unshift(surface.mockNotFound);
     }
     return {

@@ -4,7 +4,7 @@ import { endsDrive, type LiveSession, type OpenSessionRequest, SESSION_STATUS } 
 import { avatarName, avatars, key, pickAvatar } from './assets.js';
 import type { Connection } from './connect.js';
 import { UsageError } from './settings.js';
-import type { Run } from './video.js';
+import { NO_TEXT_AVATAR, type Run } from './video.js';
 
 export interface ChatOptions {
   /** An avatar asset (`createsessionbyasset`); default: the account's first text avatar. */
@@ -40,9 +40,7 @@ async function sessionRequest(
     };
   }
   const chosen = pickAvatar(await avatars(connection.client, run.signal, 20));
-  if (chosen === undefined) {
-    throw new Error('This account has no avatar that can be driven by text. Create one first.');
-  }
+  if (chosen === undefined) throw new UsageError(NO_TEXT_AVATAR);
   const avatar = key(chosen, 'VirtualmanKey');
   return {
     request: { ...base, AssetVirtualmanKey: avatar },

@@ -3,16 +3,32 @@
  * `tvs-demo`: the SDK's main job end to end. With no credentials it runs against an embedded mock
  * gateway; with TVS_APPKEY and TVS_ACCESS_TOKEN against the real one, through the same code.
  */
-import { relative } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { chat } from './chat.js';
-import { listAvatars, listVoices, progress, SAMPLE_SCRIPT, sign, tour, video } from './commands.js';
+import { listAvatars, listVoices, progress, SAMPLE_SCRIPT, tour, video } from './commands.js';
 import { type Connection, connect } from './connect.js';
 import { explain } from './explain.js';
+import { commandName } from './invocation.js';
 import { DEFAULT_RENDER_SPEED, readTarget } from './settings.js';
-import { formatSeconds, Ui } from './ui.js';
+import { MOCK_CLI_URL, sign } from './sign.js';
+import { nearest } from './suggest.js';
+import { formatSeconds, table, Ui } from './ui.js';
 import { FORMATS, type Format, type Run } from './video.js';
 import { web } from './web.js';
+
+/** What the user typed to start this CLI: every hint names its commands that way. */
+const self = commandName({ argv1: process.argv[1], env: process.env, cwd: process.cwd() });
+
+const EXAMPLES = `
+Examples:
+${table([
+  [self, 'the tour: avatars, voices, one video'],
+  [`${self} video "Hello there." --format webm`, 'a transparent WebM of your text'],
+  [`${self} avatars --limit 5`, 'the first five avatars'],
+  [`${self} help video`, 'the options of one command'],
+])
+  .map((row) => `  ${row}`)
+  .join('\n')}`;
 
 const ENVIRONMENT = `
 Environment:
@@ -49,7 +65,7 @@ function report(error: unknown, run: Run, connection: Connection | undefined): n
       lines.push(
         connection?.target.kind === 'mock'
           ? `Task ${run.taskId} was on the embedded mock gateway, which stopped with the demo.`
-          : `Task ${run.taskId} keeps rendering on the gateway; follow it with: tvs-demo progress ${run.taskId} --wait`,
+          : `Task ${run.taskId} keeps rendering on the gateway; follow it with: ${self} progress ${run.taskId} --wait`,
       );
     } else if (run.requestId !== undefined) {
       lines.push(
@@ -73,6 +89,7 @@ function report(error: unknown, run: Run, connection: Connection | undefined): n
   const explained = explain(error, {
     url: connection?.url,
     mock: connection?.target.kind === 'mock',
+    self,
   });
   if (ui.json) {
     ui.document({ error: explained.json });
@@ -138,18 +155,10 @@ const noDownloadOption = () => new Option('--no-download', 'do not download the 
 const outDir = (options: { out: string; download: boolean }) =>
   options.download ? options.out : undefined;
 
-/** How to run this CLI again from here: `tvs-demo` when installed, else `node <path>`. */
-function invocation(): string {
-  const script = process.argv[1] ?? '';
-  if (/[\\/]\.bin[\\/]tvs-demo$/.test(script) || script === '') return 'tvs-demo';
-  const path = relative(process.cwd(), script);
-  return `node ${path.startsWith('..') ? script : path}`;
-}
-
 const jsonOption = () =>
   new Option('--json', 'machine output: one JSON document on stdout, nothing else');
 
-const program = new Command('tvs-demo')
+const program = new Command(self)
   .description(
     "Renders a talking digital-human video with Tencent Cloud's TVS gateway, end to end. With no command: lists a few avatars and voices, makes a video from a sample script, watches it render, downloads it into ./out/ and shows its first subtitles.",
   )
@@ -158,39 +167,36 @@ const program = new Command('tvs-demo')
   .addOption(jsonOption())
   .addOption(outOption())
   .addOption(noDownloadOption())
-  .addHelpText('after', ENVIRONMENT)
-  .showHelpAfterError('(run tvs-demo --help for usage)')
+  .addHelpText('after', `${EXAMPLES}\n${ENVIRONMENT}`)
+  .showHelpAfterError(`(run ${self} --help for usage)`)
   .exitOverride()
-  // Anything else in the command's place is a misspelt command, said as such.
-  .argument('[command]')
-  .action(
-    async (
-      name: string | undefined,
-      options: { out: string; download: boolean },
-      command: Command,
-    ) => {
-      if (name !== undefined) {
-        const known = command.commands.map((c) => c.name());
-        command.error(`error: unknown command '${name}' (commands: ${known.join(', ')})`, {
-          exitCode: 2,
-        });
-      }
-      const started = performance.now();
-      await withGateway(command, async (connection, run) => {
-        const result = await tour(connection, run, { outDir: outDir(options) });
-        run.ui.line();
-        const self = invocation();
-        run.ui.line(`Done in ${formatSeconds(performance.now() - started)}. Next:`);
-        run.ui.line(
-          `  ${self} video "your own text"      ${run.ui.style('dim', '# any text, any avatar and voice')}`,
-        );
-        run.ui.line(
-          `  ${self} --help                     ${run.ui.style('dim', '# every command')}`,
-        );
-        return result;
-      });
-    },
-  );
+  // With an action of its own, the program gets a mistyped command as an argument (commander
+  // suggests commands only to a program without one): it is told apart here.
+  .allowExcessArguments()
+  .helpCommand(true)
+  .action(async (options: { out: string; download: boolean }, command: Command) => {
+    const [name] = command.args;
+    if (name !== undefined) {
+      const known = command.commands.map((c) => c.name());
+      const guess = nearest(name, known);
+      command.error(
+        `error: unknown command '${name}'\n${guess ? `(Did you mean ${guess}?)` : `(commands: ${known.join(', ')})`}`,
+        { exitCode: 2, code: 'commander.unknownCommand' },
+      );
+    }
+    const started = performance.now();
+    await withGateway(command, async (connection, run) => {
+      const result = await tour(connection, run, { outDir: outDir(options), self });
+      run.ui.line();
+      run.ui.line(`Done in ${formatSeconds(performance.now() - started)}. Next:`);
+      const next = [
+        [`${self} video "your own text"`, run.ui.style('dim', '# any text, any avatar and voice')],
+        [`${self} --help`, run.ui.style('dim', '# every command')],
+      ];
+      for (const row of table(next)) run.ui.line(`  ${row}`);
+      return result;
+    });
+  });
 
 program
   .command('video')
@@ -293,16 +299,32 @@ program
 program
   .command('sign')
   .addOption(jsonOption())
-  .description('print a signed URL for curl (valid 5 minutes; the token is never shown)')
+  .description(
+    'print a signed URL, and a curl command that calls it (valid 5 minutes; the token is never shown)',
+  )
   .argument(
     '<url>',
-    'a full URL, or a path such as /v2/ivh/videomaker/broadcastservice/getprogress',
+    'a full URL, or a path such as /v2/ivh/crmserver/customerassetservice/describetimbre',
   )
-  .action(async (url: string, _options: object, command: Command) => {
+  .option(
+    '--payload <json>',
+    'the Payload of the call, e.g. \'{"TaskId":"…"}\' (default: the paging of a list, PageIndex 1 and PageSize 10)',
+  )
+  .addHelpText(
+    'after',
+    `
+Without TVS_APPKEY/TVS_ACCESS_TOKEN it signs with the mock gateway's demo credentials for
+${MOCK_CLI_URL}, where \`tvs-mock-gateway\` listens (the output says how to start it).
+
+Examples:
+  ${self} sign /v2/ivh/crmserver/customerassetservice/describetimbre
+  ${self} sign /v2/ivh/videomaker/broadcastservice/getprogress --payload '{"TaskId":"…"}'`,
+  )
+  .action(async (url: string, options: { payload?: string }, command: Command) => {
     const ui = new Ui(command.optsWithGlobals()['json'] === true);
     const run: Run = { ui, signal: controller.signal };
     try {
-      ui.document(sign(run, url));
+      ui.document(sign(run, url, { payload: options.payload, self }));
     } catch (error) {
       exitCode = report(error, run, undefined);
     }

@@ -1,19 +1,20 @@
 import { describeState } from '@tvs/app-common';
 import { TvsTaskFailedError } from '@tvs/client';
-import { createSigner } from '@tvs/signer';
 import {
   AVATAR_HEADER,
   avatarRow,
   avatars,
   type Item,
+  pickAvatar,
+  pickVoice,
   VOICE_HEADER,
   voiceRow,
   voices,
 } from './assets.js';
 import type { Connection } from './connect.js';
-import { MOCK_CREDENTIALS, readTarget, UsageError } from './settings.js';
+import { UsageError } from './settings.js';
 import { formatSeconds, table } from './ui.js';
-import { type Format, makeVideo, type Run, type VideoResult } from './video.js';
+import { type Format, makeVideo, NO_TEXT_AVATAR, type Run, type VideoResult } from './video.js';
 import { watchTask } from './watch-task.js';
 
 /** The sample script of the default run. */
@@ -27,11 +28,39 @@ function printTable(run: Run, title: string, header: string[], rows: string[][])
   for (const row of body) run.ui.line(`  ${row}`);
 }
 
-/** The default run: a few avatars and voices, then one video from the sample script. */
+/** The first `count` items, with `item` among them (in the last place when it is further down). */
+function including(items: readonly Item[], item: Item | undefined, count: number): Item[] {
+  const first = items.slice(0, count);
+  if (item === undefined || first.includes(item)) return first;
+  return [...first.slice(0, count - 1), item];
+}
+
+/** Table rows with the item the video uses marked: `▸` in front, a note at the end. */
+function markedRows(
+  run: Run,
+  items: readonly Item[],
+  used: Item | undefined,
+  row: (item: Item) => string[],
+) {
+  return items.map((item) => {
+    const mark = item === used;
+    return [
+      mark ? '▸' : '',
+      ...row(item),
+      mark ? run.ui.style('bold', '← the video uses this one') : '',
+    ];
+  });
+}
+
+/**
+ * The default run: a few avatars and voices, then one video from the sample script with the
+ * avatar and voice it picks from them. The tables show those two, marked, even when they are
+ * further down the lists.
+ */
 export async function tour(
   connection: Connection,
   run: Run,
-  options: { outDir: string | undefined },
+  options: { outDir: string | undefined; self: string },
 ): Promise<{ avatars: Item[]; voices: Item[]; video: VideoResult }> {
   const { client } = connection;
   const { signal } = run;
@@ -42,20 +71,25 @@ export async function tour(
   ]);
   const allAvatars = (avatarPage.Virtualmans ?? []) as Item[];
   const allVoices = (voicePage.TimbreAssets ?? []) as Item[];
+  const avatar = pickAvatar(allAvatars);
+  if (avatar === undefined) throw new UsageError(NO_TEXT_AVATAR);
+  const voice = pickVoice(allVoices, avatar, SAMPLE_SCRIPT);
+  const shownAvatars = including(allAvatars, avatar, shown);
+  const shownVoices = including(allVoices, voice, shown);
   const of = (total: unknown, count: number) => (typeof total === 'number' ? total : count);
   run.ui.line();
   printTable(
     run,
-    `Avatars (${Math.min(shown, allAvatars.length)} of ${of(avatarPage.Total, allAvatars.length)}; all: tvs-demo avatars)`,
-    AVATAR_HEADER,
-    allAvatars.slice(0, shown).map(avatarRow),
+    `Avatars (${shownAvatars.length} of ${of(avatarPage.Total, allAvatars.length)}; all: ${options.self} avatars)`,
+    ['', ...AVATAR_HEADER, ''],
+    markedRows(run, shownAvatars, avatar, avatarRow),
   );
   run.ui.line();
   printTable(
     run,
-    `Voices (${Math.min(shown, allVoices.length)} of ${of(voicePage.Total, allVoices.length)}; all: tvs-demo voices)`,
-    VOICE_HEADER,
-    allVoices.slice(0, shown).map(voiceRow),
+    `Voices (${shownVoices.length} of ${of(voicePage.Total, allVoices.length)}; all: ${options.self} voices)`,
+    ['', ...VOICE_HEADER, ''],
+    markedRows(run, shownVoices, voice, voiceRow),
   );
   run.ui.line();
   const video = await makeVideo(connection, run, {
@@ -63,9 +97,9 @@ export async function tour(
     format: 'Mp4',
     outDir: options.outDir,
     subtitleLines: 3,
-    known: { avatars: allAvatars, voices: allVoices },
+    picked: { avatar, voice },
   });
-  return { avatars: allAvatars.slice(0, shown), voices: allVoices.slice(0, shown), video };
+  return { avatars: shownAvatars, voices: shownVoices, video };
 }
 
 export async function video(
@@ -133,62 +167,4 @@ export async function progress(
   if (result.Duration !== undefined) rows.push(['duration', formatSeconds(result.Duration)]);
   for (const row of table(rows)) run.ui.line(`  ${row}`);
   return { taskId, progress: result };
-}
-
-/** Where a bare path is signed for, without credentials: `tvs-mock-gateway`'s default address. */
-const MOCK_CLI_URL = 'http://127.0.0.1:8787';
-
-/**
- * Signs a URL for curl: the signed URL alone on stdout, how to use it on stderr. Signs with the
- * credentials from the environment, or without them with the mock gateway's demo credentials.
- * The access token is never printed.
- */
-export function sign(
-  run: Run,
-  input: string,
-): { url: string; appkey: string; timestamp: string; expiresAt: string; mock: boolean } {
-  const target = readTarget();
-  if (target.kind === 'proxy') {
-    throw new UsageError('Nothing to sign with: TVS_BASE_URL is set but the credentials are not.', [
-      'Set TVS_APPKEY and TVS_ACCESS_TOKEN, or unset TVS_BASE_URL to sign for the mock gateway.',
-    ]);
-  }
-  const credentials =
-    target.kind === 'gateway'
-      ? { appkey: target.appkey, accessToken: target.accessToken }
-      : MOCK_CREDENTIALS;
-  const base = target.kind === 'gateway' ? target.baseUrl : MOCK_CLI_URL;
-  let url: URL;
-  try {
-    url = new URL(input.startsWith('/') ? `${base}${input}` : input);
-  } catch {
-    throw new UsageError(`Not a URL or path: "${input}".`, [
-      'Give a full URL, or a path such as /v2/ivh/videomaker/broadcastservice/getprogress.',
-    ]);
-  }
-  if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
-    throw new UsageError(`Only http(s) and ws(s) URLs are signed, got ${url.protocol}`);
-  }
-  const signed = createSigner(credentials).signUrl(url.href);
-  const params = new URL(signed).searchParams;
-  const timestamp = params.get('timestamp') ?? '';
-  const expiresAt = new Date((Number(timestamp) + 300) * 1000).toISOString();
-  if (!run.ui.json) {
-    run.ui.line(signed);
-    const who =
-      target.kind === 'gateway'
-        ? `appkey ${credentials.appkey}`
-        : `the mock gateway's demo appkey ${credentials.appkey} (no TVS_APPKEY/TVS_ACCESS_TOKEN set; serve it with tvs-mock-gateway)`;
-    run.ui.error(`Signed with ${who}; the gateway accepts it until ${expiresAt} (±5 minutes).`);
-    run.ui.error(
-      `Try: curl -sS -X POST -H 'Content-Type: application/json;charset=utf-8' -d '{"Header":{},"Payload":{}}' '${signed}'`,
-    );
-  }
-  return {
-    url: signed,
-    appkey: credentials.appkey,
-    timestamp,
-    expiresAt,
-    mock: target.kind === 'mock',
-  };
 }

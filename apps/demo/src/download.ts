@@ -93,7 +93,7 @@ export async function download(
   } finally {
     bar?.stop();
   }
-  const ms = performance.now() - started;
+  const ms = Math.round(performance.now() - started);
   ui.line(`  saved ${path} (${formatBytes(bytes)} in ${formatSeconds(ms)})`);
   return { path, bytes, ms };
 }

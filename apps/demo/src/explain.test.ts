@@ -37,6 +37,31 @@ describe('explain', () => {
     expect(explain(error, { mock: false }).hints.join(' ')).not.toContain('starts empty');
   });
 
+  it('a missing avatar (100016) gets advice about avatars, not TaskIds, on the mock too', () => {
+    const error = new TvsApiError({
+      code: 100016,
+      gatewayMessage: 'ResourceNotFound.VirtualmanKey',
+    });
+    const { hints } = explain(error, { mock: true, self: 'pnpm demo' });
+    expect(hints[0]).toContain('`pnpm demo avatars`');
+    expect(hints[0]).toContain('--avatar');
+    expect(hints.join(' ')).not.toMatch(/TaskId|starts empty/);
+  });
+
+  it('a missing task (110006) gets advice about the TaskId, not about avatars', () => {
+    const error = new TvsApiError({ code: 110006, gatewayMessage: '' });
+    const { hints } = explain(error, { self: 'pnpm demo' });
+    expect(hints.join(' ')).toContain('TaskId');
+    expect(hints.join(' ')).not.toContain('avatars');
+  });
+
+  it('names the commands as the user started the CLI', () => {
+    const error = new TvsAmbiguousError('video.make', 'timeout', 'no answer', { requestId: 'abc' });
+    for (const self of ['pnpm demo', 'tvs-demo', 'node apps/demo/dist/cli.js']) {
+      expect(explain(error, { self }).hints.join(' ')).toContain(`\`${self} progress <taskId>\``);
+    }
+  });
+
   it('says what to check after an ambiguous create', () => {
     const error = new TvsAmbiguousError('video.make', 'timeout', 'no answer', { requestId: 'abc' });
     const explained = explain(error);

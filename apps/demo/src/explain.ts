@@ -1,5 +1,6 @@
 import { COMMON_HINTS, explainTvsError, type Surface } from '@tvs/app-common';
-import { TvsError } from '@tvs/client';
+import { API_CODES, TvsError } from '@tvs/client';
+import { BIN } from './invocation.js';
 import { UsageError } from './settings.js';
 
 /** What the demo was doing and where, so an error can be explained in those terms. */
@@ -8,6 +9,8 @@ export interface ErrorContext {
   url?: string | undefined;
   /** Whether the calls went to the embedded mock gateway. */
   mock?: boolean | undefined;
+  /** What the user typed to start the CLI, for the commands the hints name (default `tvs-demo`). */
+  self?: string | undefined;
 }
 
 /** An error made readable: a headline, details, what to do, and the process's exit code. */
@@ -25,48 +28,66 @@ export class DownloadError extends Error {
   override name = 'DownloadError';
 }
 
-/** What to do about each kind of error, in the CLI's words (its commands and variables). */
-const CLI: Surface = {
-  hints: {
-    ...COMMON_HINTS,
-    auth: [
-      'Check TVS_APPKEY and TVS_ACCESS_TOKEN against the TVS console (they come as a pair, per application).',
-      'Check TVS_REGION: an appkey of the international site (sg) is unknown on the mainland gateway (cn), and the other way round.',
-      "Check this machine's clock: a signature more than 5 minutes off is refused.",
-    ],
-    validation: ['Check the command-line values: the avatar and voice keys, the format, the text.'],
-    'not-found': [
-      'Check the id, and that TVS_REGION is the region where it was created.',
-      'List what exists with `tvs-demo avatars` and `tvs-demo voices`.',
-    ],
-    throttle: ['Wait a few seconds and run the command again.'],
-    expired: ['Pick another avatar or voice (`tvs-demo avatars`, `tvs-demo voices`).'],
-    conflict: [
-      'Do not submit again: the first request went through. Look for its task with `tvs-demo progress <taskId>`.',
-    ],
-    session: [
-      'Run `tvs-demo chat` again for a new session; check the session list in the TVS console.',
-    ],
-    internal: ['A problem on the gateway side: wait a moment and run the command again.'],
-    ambiguous: [
-      'Before submitting again, check whether the task exists: look for it in the TVS console (search for the RequestID above),',
-      'or, if you have its TaskId, run `tvs-demo progress <taskId>`. Quote the RequestID to support if it does not show up.',
-    ],
-    network: [
-      'Check the network connection and any firewall between here and the gateway.',
-      'Check TVS_BASE_URL (if set) and TVS_REGION (cn for the mainland, sg for international).',
-      'Behind an HTTP proxy, run with NODE_USE_ENV_PROXY=1 and HTTPS_PROXY set.',
-    ],
-    timeout: ['Check the network, then run the command again.'],
-    http: [
-      'A proxy or load balancer in between may be failing; try again shortly.',
-      'If TVS_BASE_URL is set, check that it points at the gateway (or a signing proxy for it).',
-    ],
-    envelope: ['If TVS_BASE_URL is set, check that it points at the gateway.'],
-  },
-  mockNotFound:
-    'The embedded mock gateway starts empty on every run, so a TaskId from an earlier run is unknown to it. Watch a task in the same run with `tvs-demo video`, or set TVS_APPKEY/TVS_ACCESS_TOKEN for the real gateway.',
-};
+/**
+ * What to do about each kind of error, in the CLI's words: its commands, under the name the
+ * user typed to start it (`self`: `pnpm demo`, `tvs-demo`, `node …/cli.js`), and its variables.
+ */
+export function cliSurface(self: string): Surface {
+  return {
+    hints: {
+      ...COMMON_HINTS,
+      auth: [
+        'Check TVS_APPKEY and TVS_ACCESS_TOKEN against the TVS console (they come as a pair, per application).',
+        'Check TVS_REGION: an appkey of the international site (sg) is unknown on the mainland gateway (cn), and the other way round.',
+        "Check this machine's clock: a signature more than 5 minutes off is refused.",
+      ],
+      validation: [
+        'Check the command-line values: the avatar and voice keys, the format, the text.',
+      ],
+      'not-found': [
+        'Check the id, and that TVS_REGION is the region where it was created.',
+        `List the avatars with \`${self} avatars\` and the voices with \`${self} voices\`.`,
+      ],
+      throttle: ['Wait a few seconds and run the command again.'],
+      expired: [`Pick another avatar or voice (\`${self} avatars\`, \`${self} voices\`).`],
+      conflict: [
+        `Do not submit again: the first request went through. Look for its task with \`${self} progress <taskId>\`.`,
+      ],
+      session: [
+        `Run \`${self} chat\` again for a new session; check the session list in the TVS console.`,
+      ],
+      internal: ['A problem on the gateway side: wait a moment and run the command again.'],
+      ambiguous: [
+        'Before submitting again, check whether the task exists: look for it in the TVS console (search for the RequestID above),',
+        `or, if you have its TaskId, run \`${self} progress <taskId>\`. Quote the RequestID to support if it does not show up.`,
+      ],
+      network: [
+        'Check the network connection and any firewall between here and the gateway.',
+        'Check TVS_BASE_URL (if set) and TVS_REGION (cn for the mainland, sg for international).',
+        'Behind an HTTP proxy, run with NODE_USE_ENV_PROXY=1 and HTTPS_PROXY set.',
+      ],
+      timeout: ['Check the network, then run the command again.'],
+      http: [
+        'A proxy or load balancer in between may be failing; try again shortly.',
+        'If TVS_BASE_URL is set, check that it points at the gateway (or a signing proxy for it).',
+      ],
+      envelope: ['If TVS_BASE_URL is set, check that it points at the gateway.'],
+    },
+    codeHints: {
+      // No such avatar asset (1240/81277). The mock gateway answers it for an unknown TimbreKey
+      // too; the gateway's message names the field.
+      [API_CODES.AVATAR_NOT_FOUND]: [
+        `List the account's avatars with \`${self} avatars\` and pass a VirtualmanKey from its first column to --avatar, or leave --avatar out for the first avatar that takes text.`,
+        `If the message names a TimbreKey, \`${self} voices\` lists the voices for --voice.`,
+      ],
+      // No such record: a TaskId (or a SessionId) unknown in this region (1240/81277).
+      [API_CODES.RECORD_NOT_FOUND]: [
+        'Check the TaskId (video creation printed it), and that TVS_REGION is the region where the task was made.',
+      ],
+    },
+    mockNotFound: `The embedded mock gateway starts empty on every run, so a TaskId from an earlier run is unknown to it. Watch a task in the same run with \`${self} video\`, or set TVS_APPKEY/TVS_ACCESS_TOKEN for the real gateway.`,
+  };
+}
 
 /** Explains any error the demo can meet. */
 export function explain(error: unknown, context: ErrorContext = {}): Explanation {
@@ -76,7 +97,7 @@ export function explain(error: unknown, context: ErrorContext = {}): Explanation
     base = { headline: error.message, details: [], hints: [...error.hints], exitCode: 2 };
     data = { name: error.name };
   } else if (error instanceof TvsError) {
-    base = { ...explainTvsError(error, CLI, context), exitCode: 1 };
+    base = { ...explainTvsError(error, cliSurface(context.self ?? BIN), context), exitCode: 1 };
     data = { ...error.toJSON() };
   } else if (error instanceof DownloadError) {
     base = {

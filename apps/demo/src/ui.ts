@@ -3,6 +3,16 @@ import { styleText } from 'node:util';
 type Style = Parameters<typeof styleText>[0];
 
 /**
+ * `styleText` with the stream's say on colours for a list of formats too: Node 24's
+ * `styleText(['red', 'bold'], …, { stream })` colours a pipe or file all the same, so a list is
+ * applied one format at a time.
+ */
+export function paint(format: Style, text: string, stream: NodeJS.WriteStream): string {
+  const formats = Array.isArray(format) ? format : [format];
+  return formats.reduceRight((styled, one) => styleText(one, styled, { stream }), text);
+}
+
+/**
  * Where the demo writes. Human text goes to stdout, except in `--json` mode, where stdout holds
  * exactly one JSON document and the human text is dropped. Styles are applied only when the
  * stream is a terminal and colours are not turned off (`NO_COLOR`), as `styleText` decides.
@@ -32,7 +42,7 @@ export class Ui {
   }
 
   style(format: Style, text: string): string {
-    return styleText(format, text, { stream: process.stdout });
+    return paint(format, text, process.stdout);
   }
 
   heading(text: string): void {
@@ -53,9 +63,7 @@ export class Ui {
 
   /** A line on stderr, for errors: styled only when stderr is a terminal. */
   error(text: string, format?: Style): void {
-    process.stderr.write(
-      `${format ? styleText(format, text, { stream: process.stderr }) : text}\n`,
-    );
+    process.stderr.write(`${format ? paint(format, text, process.stderr) : text}\n`);
   }
 }
 

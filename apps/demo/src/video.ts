@@ -12,6 +12,7 @@ import {
 } from './assets.js';
 import type { Connection } from './connect.js';
 import { type Downloaded, download, fileNameFor } from './download.js';
+import { UsageError } from './settings.js';
 import { formatSeconds, type Ui } from './ui.js';
 import { type VideoProgress, watchTask } from './watch-task.js';
 
@@ -40,19 +41,29 @@ export interface VideoOptions {
   outDir: string | undefined;
   /** Subtitle lines to show. */
   subtitleLines: number;
-  /** Avatars and voices already listed (the tour has them), to pick from. */
-  known?: { avatars: readonly Item[]; voices: readonly Item[] } | undefined;
+  /** The avatar and voice already picked (the tour shows them first), instead of `avatar`/`voice`. */
+  picked?: { avatar: Item; voice: Item | undefined } | undefined;
 }
 
+/** Said when an account has no avatar to make a video from text. */
+export const NO_TEXT_AVATAR =
+  'This account has no avatar that can be driven by text: create one in the TVS console first.';
+
+/** What a video command gives `--json` (the shapes are in the README). */
 export interface VideoResult {
   taskId: string;
   requestId: string;
+  /** The `VirtualmanKey` used. */
   avatar: string;
+  /** The `TimbreKey` used, or `undefined` for the avatar's own voice. */
   voice: string | undefined;
   format: Format;
-  seconds: number;
+  /** From the request to the end of the render (download and subtitles not included), whole ms. */
+  ms: number;
+  /** The last `getprogress` Payload, as the gateway sent it. */
   progress: VideoProgress;
   file?: Downloaded | undefined;
+  /** The first cues, start and end in whole ms. */
   subtitles: Array<{ start: number; end: number; text: string }>;
 }
 
@@ -66,27 +77,22 @@ async function chooseAssets(
   let avatar: string;
   let avatarLabel: string;
   let avatarItem: Item = {};
-  if (options.avatar !== undefined) {
+  if (options.avatar !== undefined && options.picked === undefined) {
     avatar = options.avatar;
     avatarLabel = avatar;
   } else {
-    const candidates = options.known?.avatars ?? (await avatars(client, run.signal, 20));
-    const chosen = pickAvatar(candidates);
-    if (chosen === undefined) {
-      throw new Error('This account has no avatar that can be driven by text. Create one first.');
-    }
+    const chosen = options.picked?.avatar ?? pickAvatar(await avatars(client, run.signal, 20));
+    if (chosen === undefined) throw new UsageError(NO_TEXT_AVATAR);
     avatarItem = chosen;
     avatar = key(chosen, 'VirtualmanKey');
     avatarLabel = `${avatarName(chosen)} ${run.ui.style('dim', avatar)}`;
   }
-  if (options.voice !== undefined) {
+  if (options.voice !== undefined && options.picked === undefined) {
     return { avatar, voice: options.voice, label: `avatar ${avatarLabel}, voice ${options.voice}` };
   }
-  const chosenVoice = pickVoice(
-    options.known?.voices ?? (await voices(client, run.signal, 100)),
-    avatarItem,
-    options.text,
-  );
+  const chosenVoice = options.picked
+    ? options.picked.voice
+    : pickVoice(await voices(client, run.signal, 100), avatarItem, options.text);
   const voice = chosenVoice ? key(chosenVoice, 'TimbreKey') : undefined;
   const voiceLabel = chosenVoice
     ? `${voiceName(chosenVoice)} ${run.ui.style('dim', voice ?? '')}`
@@ -106,7 +112,7 @@ async function firstSubtitles(
   }
   // Without an SRT file, the sentences' word timings say the same: in units of 0.1 µs,
   // 10,000 to the millisecond (1240/81270).
-  const ms = (units: number | undefined) => (units ?? 0) / 10_000;
+  const ms = (units: number | undefined) => Math.round((units ?? 0) / 10_000);
   return (progress.TextTimestampResult ?? []).slice(0, count).map((sentence) => ({
     start: ms(sentence.Words[0]?.StartTimestamp),
     end: ms(sentence.Words.at(-1)?.EndTimestamp),
@@ -152,7 +158,7 @@ export async function makeVideo(
     pollInterval: connection.pollInterval,
     maxPollInterval: connection.maxPollInterval,
   });
-  const seconds = (performance.now() - started) / 1000;
+  const ms = Math.round(performance.now() - started);
   ui.line();
   ui.heading('Result');
   ui.line(`  video      ${progress.MediaUrl ?? '(none)'}`);
@@ -193,7 +199,7 @@ export async function makeVideo(
     avatar,
     voice,
     format: options.format,
-    seconds,
+    ms,
     progress,
     file,
     subtitles,

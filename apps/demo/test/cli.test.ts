@@ -3,9 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@tvs/client';
 import { createMockGateway, type ListeningGateway, type MockGateway } from '@tvs/mock-gateway';
-import { verifySignedUrl } from '@tvs/signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANSI, CLI, cleanEnv, closedPort, freshDir, runCli } from './helpers.js';
+import { ANSI, CLI, cleanEnv, closedPort, freshDir, runCli, SELF } from './helpers.js';
 
 const APPKEY = 'demo-test-appkey';
 const TOKEN = 'tok-SECRET-d3m0-never-print-me';
@@ -33,6 +32,18 @@ describe('the default run, against the embedded mock gateway', () => {
       /Subtitles \(first 3\)\n {2}00:00\.\d → 00:0\d\.\d {2}Hello, I am a digital human\./,
     );
     expect(run.stdout).toMatch(/Done in \d+\.\ds\./);
+    // The tables show the avatar and the voice the video then uses, marked.
+    const [, avatarKey, voiceKey] =
+      /Making a video \(Mp4\) with avatar .+ ([0-9a-f]{32}), voice .+ (\S+)$/m.exec(run.stdout) ??
+      [];
+    const voices = run.stdout.slice(run.stdout.indexOf('Voices ('), run.stdout.indexOf('Making'));
+    expect(voices).toMatch(new RegExp(`^ {2}▸ +${voiceKey} .+ ← the video uses this one$`, 'm'));
+    expect(voices.match(/▸/g)).toHaveLength(1);
+    const avatars = run.stdout.slice(
+      run.stdout.indexOf('Avatars ('),
+      run.stdout.indexOf('Voices ('),
+    );
+    expect(avatars).toMatch(new RegExp(`^ {2}▸ +${avatarKey} .+ ← the video uses this one$`, 'm'));
     // No bars and no colours when stdout is not a terminal.
     expect(run.stdout).not.toContain(ANSI);
     expect(run.stdout).not.toContain('█');
@@ -57,6 +68,22 @@ describe('the default run, against the embedded mock gateway', () => {
     expect(doc.video.progress.MediaUrl).toMatch(/\.mp4$/);
     expect(doc.video.subtitles[0].text).toBe('Hello, I am a digital human.');
     expect(statSync(join(run.cwd, doc.video.file.path)).size).toBe(doc.video.file.bytes);
+    // The voice the video used is among the voices shown.
+    expect(doc.voices.map((voice: { TimbreKey: string }) => voice.TimbreKey)).toContain(
+      doc.video.voice,
+    );
+    // Durations in whole milliseconds, sizes in bytes: no number with a fraction anywhere.
+    expect(Number.isInteger(doc.video.ms)).toBe(true);
+    expect(doc.video.file.ms).toBeGreaterThanOrEqual(0);
+    const fractions: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (typeof value === 'number' && !Number.isInteger(value)) fractions.push(`${path}=${value}`);
+      if (typeof value === 'object' && value !== null) {
+        for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
+      }
+    };
+    walk(doc, '$');
+    expect(fractions).toEqual([]);
   });
 
   it('--no-download leaves ./out alone', async () => {
@@ -119,12 +146,18 @@ describe('commands', () => {
     expect(run.stderr).toContain('Rephrase the text');
   });
 
-  it('an unknown avatar is explained from the error table', async () => {
-    const run = await runCli(['video', 'Hello.', '--avatar', 'no-such-avatar', '--voice', 'x']);
+  it('an unknown avatar is explained from the error table, with advice about avatars', async () => {
+    const run = await runCli(['video', 'Hello.', '--avatar', 'no-such-avatar']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error 100016 \(not-found\)/);
     expect(run.stderr).toContain('No such avatar asset');
-    expect(run.stderr).toContain('tvs-demo avatars');
+    const hints = run.stderr.slice(run.stderr.indexOf('What to do:'));
+    expect(hints).toContain(`List the account's avatars with \`${SELF} avatars\``);
+    expect(hints).toContain('--avatar');
+    // Not the advice about TaskIds that the mock gives for a task it does not know.
+    expect(hints).not.toMatch(/TaskId|starts empty/);
+    // Styled only on a terminal: stderr here is a pipe.
+    expect(run.stderr).not.toContain(ANSI);
   });
 
   it('bad usage exits 2 with what was wrong', async () => {
@@ -238,34 +271,10 @@ describe('with credentials, through the same code (a mock gateway standing in fo
     expect(run.stderr).toContain('it was not sent again');
     const requestId = /RequestID: ([0-9a-f]{32})/.exec(run.stderr)?.[1];
     expect(requestId).toBeDefined();
-    expect(run.stderr).toContain('tvs-demo progress <taskId>');
+    expect(run.stderr).toContain(`${SELF} progress <taskId>`);
     const makes = gateway.calls.filter((call) => call.path === MAKE).slice(before);
     expect(makes).toHaveLength(1);
     expect(makes[0]!.requestId).toBe(requestId);
-  });
-
-  it('sign prints a URL the gateway accepts, and never the token', async () => {
-    const run = await runCli(['sign', '/v2/ivh/videomaker/broadcastservice/getprogress'], {
-      env: env(),
-    });
-    expect(run.code, run.stderr).toBe(0);
-    const url = run.stdout.trim();
-    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(url.startsWith(`${server.url}/v2/ivh/videomaker/broadcastservice/getprogress?`)).toBe(
-      true,
-    );
-    const verified = verifySignedUrl(url, (appkey) => (appkey === APPKEY ? TOKEN : undefined));
-    expect(verified).toMatchObject({ ok: true, appkey: APPKEY });
-    expect(run.stderr).toContain('Try: curl');
-    expect(run.stdout + run.stderr).not.toContain(TOKEN);
-    // The gateway agrees: the call goes through with nothing but the printed URL.
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json;charset=utf-8' },
-      body: JSON.stringify({ Header: {}, Payload: { TaskId: 'nope' } }),
-    });
-    const body = (await response.json()) as { Header: { Code: number } };
-    expect(body.Header.Code).toBe(110006); // signed fine; the task just does not exist
   });
 });
 
@@ -303,39 +312,6 @@ describe('a busy account', () => {
       await server.close();
       gateway.close();
     }
-  });
-});
-
-describe('sign', () => {
-  it('signs for the real gateway with the credentials of the environment', async () => {
-    const run = await runCli(
-      ['sign', 'https://gw-sg.tvs.qq.com/v2/ivh/crmserver/customerassetservice/describetimbre'],
-      { env: { TVS_APPKEY: APPKEY, TVS_ACCESS_TOKEN: TOKEN, TVS_REGION: 'sg' } },
-    );
-    expect(run.code, run.stderr).toBe(0);
-    const url = new URL(run.stdout.trim());
-    expect(url.host).toBe('gw-sg.tvs.qq.com');
-    expect(verifySignedUrl(url, () => TOKEN).ok).toBe(true);
-    expect(run.stdout + run.stderr).not.toContain(TOKEN);
-  });
-
-  it('without credentials, signs for the mock gateway with its demo credentials', async () => {
-    const run = await runCli(['sign', '/v2/ivh/videomaker/broadcastservice/videomake', '--json']);
-    expect(run.code, run.stderr).toBe(0);
-    const doc = JSON.parse(run.stdout);
-    expect(doc.mock).toBe(true);
-    expect(doc.url).toMatch(
-      /^http:\/\/127\.0\.0\.1:8787\/v2\/ivh\/videomaker\/broadcastservice\/videomake\?/,
-    );
-    expect(verifySignedUrl(doc.url, () => 'demo-access-token').ok).toBe(true);
-    expect(run.stdout).not.toContain('demo-access-token');
-    expect(Date.parse(doc.expiresAt) - Number(doc.timestamp) * 1000).toBe(300_000);
-  });
-
-  it('refuses what is not a URL', async () => {
-    const run = await runCli(['sign', 'not a url']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Not a URL or path');
   });
 });
 

@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { shellWord } from '../src/invocation.js';
 
 /** The built CLI, run as a user runs it. */
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** How the CLI names itself in hints when `runCli` starts it (from a directory elsewhere). */
+export const SELF = `node ${shellWord(CLI)}`;
 
 export interface Run {
   code: number | null;
@@ -19,6 +23,10 @@ export interface Run {
 }
 
 export interface RunOptions {
+  /** Run through this program (a symlink to the CLI, a shell), given the CLI's arguments. */
+  command?: { file: string; args: string[] };
+  /** The working directory (default: a fresh one). */
+  cwd?: string;
   /** Added to a clean environment (no TVS_* variables of the caller's). */
   env?: Record<string, string>;
   /** Called once stdout contains this text, with the child (to send it a signal). */
@@ -42,13 +50,19 @@ export function freshDir(): string {
   return dir;
 }
 
-/** The environment of a test run: the caller's, minus anything TVS_, plus `extra`. */
+/**
+ * The environment of a test run: the caller's, minus anything TVS_, colour settings and what a
+ * package manager or shell says about how the tests were started (`npm_*`, `$_`: the CLI reads
+ * them to name itself), plus `extra`.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!name.startsWith('TVS_') && name !== 'NO_COLOR' && name !== 'FORCE_COLOR') {
-      env[name] = value;
-    }
+    const drop =
+      name.startsWith('TVS_') ||
+      /^npm_/i.test(name) ||
+      ['NO_COLOR', 'FORCE_COLOR', '_'].includes(name);
+    if (!drop) env[name] = value;
   }
   // A quick mock render, so each run takes a second or so.
   return { TVS_DEMO_RENDER_SPEED: '20', ...env, ...extra };
@@ -56,8 +70,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 /** Runs `tvs-demo args…` and collects what it printed and how it ended. */
 export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
-  const cwd = freshDir();
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const cwd = options.cwd ?? freshDir();
+  const { file, args: first } = options.command ?? { file: process.execPath, args: [CLI] };
+  const child = spawn(file, [...first, ...args], {
     cwd,
     env: cleanEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],
