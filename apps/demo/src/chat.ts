@@ -139,6 +139,13 @@ export async function chat(
   run: Run,
   options: ChatOptions,
 ): Promise<{ event: 'done'; sessionId: string | undefined; sent: number }> {
+  // Checked before a session (a paid slot) is opened: the command channel needs a WebSocket.
+  if (typeof globalThis.WebSocket !== 'function') {
+    throw new UsageError(
+      `chat needs a WebSocket client, built into Node from version 22 on; this Node (${process.version}) has none.`,
+      ["Run the demo with Node 22 or later, as the README's Quick start does (npx -p node@24 …)."],
+    );
+  }
   const { request, label } = await sessionRequest(connection, run, options);
   run.ui.line();
   run.ui.line(`Opening a session with ${label}: create, wait until ready, start, connect…`);

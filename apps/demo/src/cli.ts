@@ -35,8 +35,8 @@ Environment:
   TVS_APPKEY, TVS_ACCESS_TOKEN  credentials of the real gateway (both or neither); without
                                 them the demo starts an embedded mock gateway on 127.0.0.1
   TVS_REGION                    cn (mainland, default) or sg (international)
-  TVS_BASE_URL                  another gateway address, e.g. a tvs-mock-gateway or, without
-                                credentials, a signing proxy
+  TVS_BASE_URL                  another gateway address: with the credentials, a gateway such
+                                as a tvs-mock-gateway; without them, a signing proxy
   TVS_DEMO_RENDER_SPEED         how fast the embedded mock renders (default ${DEFAULT_RENDER_SPEED})
   TVS_DEBUG=1                   log every call (signatures redacted)
 
@@ -89,6 +89,7 @@ function report(error: unknown, run: Run, connection: Connection | undefined): n
   const explained = explain(error, {
     url: connection?.url,
     mock: connection?.target.kind === 'mock',
+    unsigned: connection?.target.kind === 'proxy',
     self,
   });
   if (ui.json) {
@@ -152,8 +153,18 @@ function parseLimit(value: string): number {
 
 const outOption = () => new Option('--out <dir>', 'where to save the video').default('out');
 const noDownloadOption = () => new Option('--no-download', 'do not download the video');
-const outDir = (options: { out: string; download: boolean }) =>
-  options.download ? options.out : undefined;
+/**
+ * Where to save the video (`undefined`: not at all). `--out` and `--no-download` written before
+ * the command name (`--out clips video …`) are the program's: they count unless the command got
+ * its own.
+ */
+function outDir(command: Command): string | undefined {
+  const value = (name: string): unknown =>
+    command.getOptionValueSource(name) === 'default' && command.parent
+      ? command.parent.getOptionValue(name)
+      : command.getOptionValue(name);
+  return value('download') === false ? undefined : String(value('out'));
+}
 
 const jsonOption = () =>
   new Option('--json', 'machine output: one JSON document on stdout, nothing else');
@@ -174,7 +185,7 @@ const program = new Command(self)
   // suggests commands only to a program without one): it is told apart here.
   .allowExcessArguments()
   .helpCommand(true)
-  .action(async (options: { out: string; download: boolean }, command: Command) => {
+  .action(async (_options: object, command: Command) => {
     const [name] = command.args;
     if (name !== undefined) {
       const known = command.commands.map((c) => c.name());
@@ -186,7 +197,7 @@ const program = new Command(self)
     }
     const started = performance.now();
     await withGateway(command, async (connection, run) => {
-      const result = await tour(connection, run, { outDir: outDir(options), self });
+      const result = await tour(connection, run, { outDir: outDir(command), self });
       run.ui.line();
       run.ui.line(`Done in ${formatSeconds(performance.now() - started)}. Next:`);
       const next = [
@@ -221,7 +232,7 @@ program
   .action(
     async (
       text: string,
-      options: { avatar?: string; voice?: string; format: Format; out: string; download: boolean },
+      options: { avatar?: string; voice?: string; format: Format },
       command: Command,
     ) =>
       withGateway(command, (connection, run) =>
@@ -230,7 +241,7 @@ program
           avatar: options.avatar,
           voice: options.voice,
           format: options.format,
-          outDir: outDir(options),
+          outDir: outDir(command),
         }),
       ),
   );
@@ -308,7 +319,7 @@ program
   )
   .option(
     '--payload <json>',
-    'the Payload of the call, e.g. \'{"TaskId":"…"}\' (default: the paging of a list, PageIndex 1 and PageSize 10)',
+    'the Payload of the call, e.g. \'{"TaskId":"<TaskId>"}\' (default: the paging of a list, PageIndex 1 and PageSize 10)',
   )
   .addHelpText(
     'after',
@@ -318,7 +329,7 @@ ${MOCK_CLI_URL}, where \`tvs-mock-gateway\` listens (the output says how to star
 
 Examples:
   ${self} sign /v2/ivh/crmserver/customerassetservice/describetimbre
-  ${self} sign /v2/ivh/videomaker/broadcastservice/getprogress --payload '{"TaskId":"…"}'`,
+  ${self} sign /v2/ivh/videomaker/broadcastservice/getprogress --payload '{"TaskId":"<TaskId>"}'`,
   )
   .action(async (url: string, options: { payload?: string }, command: Command) => {
     const ui = new Ui(command.optsWithGlobals()['json'] === true);

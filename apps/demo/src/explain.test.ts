@@ -55,6 +55,12 @@ describe('explain', () => {
     expect(hints.join(' ')).not.toContain('avatars');
   });
 
+  it('says that the calls went unsigned when TVS_BASE_URL without credentials got an auth error', () => {
+    const error = new TvsApiError({ code: 100005, gatewayMessage: 'missing appkey' });
+    expect(explain(error, { unsigned: true }).hints[0]).toContain('went unsigned to TVS_BASE_URL');
+    expect(explain(error).hints.join(' ')).not.toContain('unsigned');
+  });
+
   it('names the commands as the user started the CLI', () => {
     const error = new TvsAmbiguousError('video.make', 'timeout', 'no answer', { requestId: 'abc' });
     for (const self of ['pnpm demo', 'tvs-demo', 'node apps/demo/dist/cli.js']) {

@@ -1,5 +1,5 @@
 import { COMMON_HINTS, explainTvsError, type Surface } from '@tvs/app-common';
-import { API_CODES, TvsError } from '@tvs/client';
+import { API_CODES, TvsApiError, TvsError } from '@tvs/client';
 import { BIN } from './invocation.js';
 import { UsageError } from './settings.js';
 
@@ -11,7 +11,13 @@ export interface ErrorContext {
   mock?: boolean | undefined;
   /** What the user typed to start the CLI, for the commands the hints name (default `tvs-demo`). */
   self?: string | undefined;
+  /** The calls went unsigned to `TVS_BASE_URL`, taken for a signing proxy (no credentials set). */
+  unsigned?: boolean | undefined;
 }
+
+/** Said when an unsigned call was refused for its signature: the address may be no proxy. */
+const UNSIGNED_HINT =
+  'The calls went unsigned to TVS_BASE_URL, as to a signing proxy, because TVS_APPKEY and TVS_ACCESS_TOKEN are not set. If it is a gateway (a tvs-mock-gateway too), set them: tvs-mock-gateway prints its pair when it starts.';
 
 /** An error made readable: a headline, details, what to do, and the process's exit code. */
 export interface Explanation {
@@ -98,6 +104,9 @@ export function explain(error: unknown, context: ErrorContext = {}): Explanation
     data = { name: error.name };
   } else if (error instanceof TvsError) {
     base = { ...explainTvsError(error, cliSurface(context.self ?? BIN), context), exitCode: 1 };
+    if (context.unsigned && error instanceof TvsApiError && error.category === 'auth') {
+      base.hints.unshift(UNSIGNED_HINT);
+    }
     data = { ...error.toJSON() };
   } else if (error instanceof DownloadError) {
     base = {

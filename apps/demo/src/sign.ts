@@ -17,13 +17,8 @@ const VALID_SECONDS = 300;
 const DEFAULTS: Readonly<Record<string, unknown>> = { PageIndex: 1, PageSize: 10 };
 
 /** A placeholder of each field type, for the `--payload` example of a field nobody can guess. */
-const PLACEHOLDERS: Readonly<Record<string, unknown>> = {
-  string: '…',
-  number: 1,
-  boolean: false,
-  object: {},
-  array: [],
-};
+const placeholder = (type: string | undefined, name: string): unknown =>
+  ({ number: 1, boolean: false, object: {}, array: [] })[type ?? ''] ?? `<${name}>`;
 
 /** What `sign` prints with `--json`. */
 export interface Signed {
@@ -65,7 +60,7 @@ function parsePayload(text: string): Record<string, unknown> {
     value = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`--payload is not JSON: ${(error as Error).message}`, [
-      `Give the Payload object in single quotes, e.g. --payload '{"TaskId":"…"}'.`,
+      `Give the Payload object in single quotes, e.g. --payload '{"TaskId":"<TaskId>"}'.`,
     ]);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -83,7 +78,7 @@ const has = (payload: Record<string, unknown>, dotted: string): boolean => {
   return true;
 };
 
-/** `{"TaskId":"…"}`: the missing fields with placeholders, nested where the name is dotted. */
+/** `{"TaskId":"<TaskId>"}`: the missing fields with placeholders, nested where the name is dotted. */
 function example(missing: readonly string[], types: Readonly<Record<string, string>>): string {
   const out: Record<string, unknown> = {};
   for (const name of missing) {
@@ -93,7 +88,8 @@ function example(missing: readonly string[], types: Readonly<Record<string, stri
       node[part] ??= {};
       node = node[part] as Record<string, unknown>;
     }
-    node[parts.at(-1) as string] = PLACEHOLDERS[types[name] ?? 'string'];
+    const last = parts.at(-1) as string;
+    node[last] = placeholder(types[name], last);
   }
   return JSON.stringify(out);
 }

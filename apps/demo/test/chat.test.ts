@@ -89,6 +89,18 @@ describe.concurrent('chat, against the embedded mock gateway', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Give --avatar or --project, not both.');
   });
+
+  it('a Node without a WebSocket (as Node 20) is told so before a session is opened, exit 2', async () => {
+    const run = await runCli(['chat'], {
+      command: { file: process.execPath, args: ['--no-experimental-websocket', CLI] },
+      input: 'Hello.\n',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `✖ chat needs a WebSocket client, built into Node from version 22 on; this Node (${process.version}) has none.`,
+    );
+    expect(run.stdout).not.toContain('Opening a session');
+  });
 });
 
 describe('chat with credentials (a mock gateway standing in for the real one)', () => {

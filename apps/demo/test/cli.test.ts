@@ -92,6 +92,20 @@ describe('the default run, against the embedded mock gateway', () => {
     expect(existsSync(join(run.cwd, 'out'))).toBe(false);
     expect(run.stdout).toContain('Subtitles (first 3)');
   });
+
+  it('--out and --no-download before the command name count for the command too', async () => {
+    const clips = await runCli(['--out', 'clips', 'video', 'Hello.']);
+    expect(clips.code, clips.stderr).toBe(0);
+    expect(readdirSync(join(clips.cwd, 'clips'))).toHaveLength(1);
+    expect(existsSync(join(clips.cwd, 'out'))).toBe(false);
+    const none = await runCli(['--no-download', 'video', 'Hello.']);
+    expect(none.code, none.stderr).toBe(0);
+    expect(existsSync(join(none.cwd, 'out'))).toBe(false);
+    // The command's own option wins.
+    const own = await runCli(['--out', 'clips', 'video', 'Hello.', '--out', 'mine']);
+    expect(readdirSync(join(own.cwd, 'mine'))).toHaveLength(1);
+    expect(existsSync(join(own.cwd, 'clips'))).toBe(false);
+  });
 });
 
 describe('commands', () => {

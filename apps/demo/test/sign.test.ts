@@ -140,7 +140,7 @@ describe('sign, against a mock gateway standing in for the real one', () => {
     );
     expect(suggested, bare.stderr).not.toBeNull();
     const [, path, payload] = suggested as unknown as [string, string, string];
-    expect(shellWords(payload)).toEqual(['{"TaskId":"…"}']);
+    expect(shellWords(payload)).toEqual(['{"TaskId":"<TaskId>"}']);
 
     const run = await runCli(['sign', path, '--payload', `{"TaskId":"${TaskId}"}`], {
       env: env(),
