@@ -148,5 +148,6 @@ export type {
   VideoProgress,
   VideoTaskStatus,
 } from './operations/video-types.js';
+export { redactSignatures } from './redact-signatures.js';
 export { isRequestId, newRequestId } from './request-id.js';
 export { decodeTaskCallback, type TaskCallback } from './task-callback.js';

@@ -1,3 +1,4 @@
+import { redactSignatures } from '@tvs/envelope';
 import type { VerifyFailureReason } from '@tvs/signer';
 import { keyFor } from './catalogue.js';
 import type { FaultKind } from './faults.js';
@@ -49,19 +50,12 @@ const MAX_PARAM = 256;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 /**
- * The query (`url.search`) with the value of every parameter whose name, read as the gateway
- * reads it (`URLSearchParams`: `%73ignature` is `signature`), contains `signature` in any case
- * replaced by `REDACTED`; the rest as sent. @internal
+ * The query (`url.search`) without its `?`, every `signature` value replaced by `REDACTED`
+ * (names read as the gateway reads them: `%73ignature` is `signature`); the rest as sent.
+ * @internal
  */
 export function redactedQuery(search: string): string {
-  return search
-    .replace(/^\?/, '')
-    .split('&')
-    .map((part) => {
-      const name = new URLSearchParams(part).keys().next().value ?? '';
-      return /signature/i.test(name) ? `${part.split('=', 1)[0]}=REDACTED` : part;
-    })
-    .join('&');
+  return redactSignatures(search.replace(/^\?/, ''));
 }
 
 /** The fields of a call record that come from its URL. @internal */

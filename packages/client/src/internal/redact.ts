@@ -1,7 +1,10 @@
-/** Replaces the value of any `signature` query parameter in `text` with `REDACTED`. @internal */
-export function redactUrl(text: string): string {
-  return text.replace(/([?&]signature=)[^&\s"'<>]*/gi, '$1REDACTED');
-}
+import { redactSignatures } from '@tvs/envelope';
+
+/**
+ * Replaces the value of any `signature` parameter in `text` with `REDACTED` (the envelope's
+ * {@link redactSignatures}, so the client and the mock gateway agree). @internal
+ */
+export const redactUrl: (text: string) => string = redactSignatures;
 
 /** Redacts a text for an error or a log line. @internal */
 export type Redact = (text: string) => string;
