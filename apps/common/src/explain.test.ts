@@ -1,4 +1,5 @@
 import {
+  API_CODES,
   FAIL_CODES,
   TvsAmbiguousError,
   TvsApiError,
@@ -122,5 +123,23 @@ describe('explainTvsError', () => {
       surface,
     );
     expect(ambiguous.hints).toEqual(['ambiguous hint']);
+  });
+
+  it('says what ended an ambiguous call, and the gateway code when there was one', () => {
+    const internal = explainTvsError(
+      new TvsAmbiguousError('video.make', 'code', 'internal error', {
+        requestId: 'abc',
+        gatewayCode: API_CODES.INTERNAL_ERROR,
+      }),
+      surface,
+    );
+    expect(internal.details[0]).toContain('before the gateway answered with an internal error;');
+    expect(internal.details).toContain(`Gateway code: ${API_CODES.INTERNAL_ERROR}`);
+    const cut = explainTvsError(
+      new TvsAmbiguousError('video.make', 'body', 'cut off', { requestId: 'abc' }),
+      surface,
+    );
+    expect(cut.details[0]).toContain('before the answer was cut off or could not be read;');
+    expect(cut.details.some((line) => line.startsWith('Gateway code'))).toBe(false);
   });
 });

@@ -13,6 +13,16 @@ import {
   TvsTimeoutError,
 } from '@tvs/client';
 
+/** What ended an ambiguous call, as the end of "acted on before …". */
+const AMBIGUOUS_BECAUSE: Readonly<Record<TvsAmbiguousError['reason'], string>> = {
+  timeout: 'the answer was given up on (timeout)',
+  network: 'the connection failed',
+  http: 'the error answer came back',
+  code: 'the gateway answered with an internal error',
+  body: 'the answer was cut off or could not be read',
+  aborted: 'the call was aborted',
+};
+
 /** An error made readable: what happened, the facts behind it, and what to do. */
 export interface Explained {
   headline: string;
@@ -147,7 +157,8 @@ export function explainTvsError(
     return {
       headline: `Nobody knows whether the gateway accepted the ${error.operation} call (${error.reason}).`,
       details: [
-        `The request may have arrived before the ${error.reason === 'http' ? 'error answer' : 'connection failed'}; it was not sent again, because a second submission could make (and bill) a second video.`,
+        `The request may have been acted on before ${AMBIGUOUS_BECAUSE[error.reason]}; it was not sent again, because a second submission could make (and bill) a second video.`,
+        ...(error.gatewayCode === undefined ? [] : [`Gateway code: ${error.gatewayCode}`]),
         `RequestID: ${error.requestId}`,
       ],
       hints: hintsFor(surface, 'ambiguous'),
