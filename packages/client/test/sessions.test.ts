@@ -290,6 +290,33 @@ describe('the lifecycle helper never leaks a session', () => {
     expect(gateway.sessions.get(id)!.status).toBe(2);
   });
 
+  it('the HTTP drive sends the documented SEND_TEXT fields the channel does (1240/100404)', async () => {
+    const { client } = await start();
+    const bodies: string[] = [];
+    const tvs = client({
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        bodies.push(await request.clone().text());
+        return fetch(request);
+      },
+    });
+    await tvs.sessions.run(
+      { ...PROJECT, UserId: 'http-fields' },
+      async (session) => {
+        await tvs.drive.sendText(session.sessionId, 'Over HTTP.', {
+          chatRoundId: 'round-7',
+          smartActionEnabled: true,
+        });
+      },
+      { waitReady: fast, channel: false },
+    );
+    const command = bodies.map((body) => JSON.parse(body)).find((b) => b.Payload.Command);
+    expect(command.Payload).toMatchObject({
+      Command: 'SEND_TEXT',
+      Data: { Text: 'Over HTTP.', ChatRoundId: 'round-7', SmartActionEnabled: true },
+    });
+  });
+
   it('a session that fails while preparing: waitReady rejects clearly, and open closes it', async () => {
     const { gateway, client } = await start({ prepareMs: 2000 });
     const tvs = client();

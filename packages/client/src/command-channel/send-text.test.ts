@@ -24,6 +24,39 @@ function setUp(intervalMs = TEXT_PACING_MS) {
 }
 
 describe('sendText and the interrupt', () => {
+  it('sends every documented SEND_TEXT field it is given, and none it is not (1240/100397)', async () => {
+    const { context, pacer, frames } = setUp();
+    const sent = Promise.all([
+      sendText(context, pacer, 'Hello.', {
+        chatCommand: 'NotUseChat',
+        chatRoundId: 'round-1',
+        cloudAiVisitorBizId: 'visitor-1',
+        videoSeiInfo: '{"scene":2}',
+        smartActionEnabled: true,
+      }),
+      sendText(context, pacer, 'Plain.', {}),
+    ]);
+    await vi.runAllTimersAsync();
+    await sent;
+    expect(frames[0]!.Payload.Data).toEqual({
+      Text: 'Hello.',
+      ChatCommand: 'NotUseChat',
+      ChatRoundId: 'round-1',
+      CloudAiVisitorBizId: 'visitor-1',
+      VideoSeiInfo: '{"scene":2}',
+      SmartActionEnabled: true,
+    });
+    expect(frames[1]!.Payload.Data).toEqual({ Text: 'Plain.' });
+  });
+
+  it('refuses SEI info that is not JSON text before anything is queued', async () => {
+    const { context, pacer, frames } = setUp();
+    await expect(sendText(context, pacer, 'Hi.', { videoSeiInfo: '{oops' })).rejects.toThrow(
+      TypeError,
+    );
+    expect(frames).toEqual([]);
+  });
+
   it('the interrupt is SEND_TEXT with Interrupt: true and no Text (1240/100397)', async () => {
     const { context, pacer, frames } = setUp();
     const sent = await sendInterrupt(context, pacer, {});

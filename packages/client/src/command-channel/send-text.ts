@@ -20,6 +20,14 @@ export interface SendTextOptions {
   interrupt?: boolean | undefined;
   /** Dialogue control, such as `NotUseChat` to speak the text as is. */
   chatCommand?: string | undefined;
+  /** `ChatRoundId`: the dialogue round, for projects on Tencent's agent platform (a UUID is advised). */
+  chatRoundId?: string | undefined;
+  /** `CloudAiVisitorBizId`: the agent platform's visitor id, at most 64 characters. */
+  cloudAiVisitorBizId?: string | undefined;
+  /** `VideoSeiInfo`: JSON text carried in the video stream's SEI while this text is spoken (2D avatars). */
+  videoSeiInfo?: string | undefined;
+  /** `SmartActionEnabled`: generate gestures for text without action tags (default `false`). */
+  smartActionEnabled?: boolean | undefined;
   /** The `ReqId` (32 hex); generated when left out. */
   reqId?: string | undefined;
 }
@@ -53,6 +61,26 @@ export interface InterruptResult {
 }
 
 /**
+ * The `SEND_TEXT` frame of `text` with the options' documented fields (1240/100397), checked by
+ * the envelope's `textFrame`. The channel and the HTTP drive (1240/100404) send the same frame.
+ * @internal
+ */
+export function sendTextFrame(sessionId: string, text: string, options: SendTextOptions) {
+  const { reqId, interrupt, chatCommand, chatRoundId, cloudAiVisitorBizId, videoSeiInfo } = options;
+  return textFrame({
+    sessionId,
+    text,
+    reqId,
+    interrupt,
+    chatCommand,
+    chatRoundId,
+    cloudAiVisitorBizId,
+    videoSeiInfo,
+    smartActionEnabled: options.smartActionEnabled,
+  });
+}
+
+/**
  * Sends one `SEND_TEXT` frame through the pacer: frames leave in call order, more than a
  * second apart. Checks the text before queueing, so bad input throws at once. @internal
  */
@@ -62,13 +90,7 @@ export async function sendText(
   text: string,
   options: SendTextOptions,
 ): Promise<DriveHandle> {
-  const frame = textFrame({
-    sessionId: context.sessionId,
-    text,
-    ...(options.reqId !== undefined ? { reqId: options.reqId } : {}),
-    ...(options.interrupt !== undefined ? { interrupt: options.interrupt } : {}),
-    ...(options.chatCommand !== undefined ? { chatCommand: options.chatCommand } : {}),
-  });
+  const frame = sendTextFrame(context.sessionId, text, options);
   context.assertUsable();
   await pacer.run(() => context.send(frame));
   return context.handle(frame.Payload.ReqId);

@@ -6,6 +6,20 @@ import { streamText } from './stream-text.js';
 const encoder = new TextEncoder();
 
 describe('streamText', () => {
+  it('carries the sentence-mode insert and smart actions on every packet (1240/100399)', async () => {
+    const { context, frames } = fakeSender();
+    await streamText(context, ['First sentence here.'], {
+      isSentence: true,
+      isInsertSentence: true,
+      smartActionEnabled: true,
+    });
+    expect(frames).toHaveLength(2);
+    for (const frame of frames) {
+      expect(frame.Payload.Data).toMatchObject({ IsSentence: true, IsInsertSentence: true });
+      expect(frame.Payload.Data['SmartActionEnabled']).toBe(true);
+    }
+  });
+
   it('one ReqId, Seq from 1, chunks split at the byte limit, then an empty IsFinal packet', async () => {
     const { context, frames } = fakeSender();
     async function* tokens() {

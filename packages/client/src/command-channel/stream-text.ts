@@ -15,6 +15,13 @@ export interface StreamTextOptions {
   interrupt?: boolean | undefined;
   /** Sentence mode (`IsSentence`): the gateway will not re-split the text. */
   isSentence?: boolean | undefined;
+  /**
+   * `IsInsertSentence`, in sentence mode only: each sentence is spoken right after the one being
+   * processed, cutting into what the avatar is saying (1240/100399).
+   */
+  isInsertSentence?: boolean | undefined;
+  /** `SmartActionEnabled`: generate gestures for text without action tags (default `false`). */
+  smartActionEnabled?: boolean | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -66,6 +73,12 @@ export async function streamText(
         seq,
         isFinal,
         ...(options.isSentence !== undefined ? { isSentence: options.isSentence } : {}),
+        ...(options.isInsertSentence !== undefined
+          ? { isInsertSentence: options.isInsertSentence }
+          : {}),
+        ...(options.smartActionEnabled !== undefined
+          ? { smartActionEnabled: options.smartActionEnabled }
+          : {}),
         ...(seq === 1 && options.interrupt ? { interrupt: true } : {}),
       }),
     );

@@ -1,18 +1,20 @@
-import { type DriveCommandRequest, textFrame } from '@tvs/envelope';
+import type { DriveCommandRequest } from '@tvs/envelope';
 import { ApiPromise, type WithResponse } from '../api-promise.js';
 import { createPacer, type Pacer, TEXT_PACING_MS } from '../command-channel/pacer.js';
+import { type SendTextOptions, sendTextFrame } from '../command-channel/send-text.js';
 import { DEFAULTS } from '../internal/defaults.js';
 import { objectOption } from '../internal/validate.js';
 import type { BindOperation, OperationCall } from '../operation-call.js';
 
-/** Options of `client.drive.sendText`. */
-export interface DriveTextOptions {
-  /** Stop what the avatar is saying first. */
-  interrupt?: boolean | undefined;
-  /** Dialogue control, such as `NotUseChat` to speak the text as is. */
-  chatCommand?: string | undefined;
-  /** The `ReqId` (32 hex); generated when left out. */
-  reqId?: string | undefined;
+/**
+ * Options of `client.drive.sendText`: the `SEND_TEXT` fields the command channel's `sendText`
+ * takes (the HTTP drive sends the same `Data`, 1240/100404), and a signal.
+ * @example
+ * ```ts
+ * await client.drive.sendText(sessionId, 'Read exactly this.', { chatCommand: 'NotUseChat' });
+ * ```
+ */
+export interface DriveTextOptions extends SendTextOptions {
   signal?: AbortSignal | undefined;
 }
 
@@ -63,13 +65,7 @@ export function createDriveApi(op: BindOperation): DriveApi {
     options: DriveTextOptions = {},
   ): Promise<WithResponse<{ ReqId: string }>> => {
     objectOption(options, 'drive.sendText');
-    const frame = textFrame({
-      sessionId,
-      text,
-      ...(options.reqId !== undefined ? { reqId: options.reqId } : {}),
-      ...(options.interrupt !== undefined ? { interrupt: options.interrupt } : {}),
-      ...(options.chatCommand !== undefined ? { chatCommand: options.chatCommand } : {}),
-    });
+    const frame = sendTextFrame(sessionId, text, options);
     const payload = frame.Payload as DriveCommandRequest;
     const sent = await pacerFor(sessionId).run(() => {
       options.signal?.throwIfAborted();

@@ -48,6 +48,8 @@ export interface StreamTextFrameInit {
   isSentence?: boolean;
   /** Insert the sequence's sentences into what the avatar is saying. */
   isInsertSentence?: boolean;
+  /** Generate gestures for text without action tags. */
+  smartActionEnabled?: boolean;
 }
 
 /** What {@link audioFrame} takes. */
@@ -147,6 +149,7 @@ export function streamTextFrame(
   if (init.interrupt !== undefined) data.Interrupt = init.interrupt;
   if (init.isSentence !== undefined) data.IsSentence = init.isSentence;
   if (init.isInsertSentence !== undefined) data.IsInsertSentence = init.isInsertSentence;
+  if (init.smartActionEnabled !== undefined) data.SmartActionEnabled = init.smartActionEnabled;
   return frame('SEND_STREAMTEXT', init.sessionId, init.reqId, data, 'streamTextFrame');
 }
 
