@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packPublicPackages } from '../src/pack.mjs';
 import { internalRuntimeDeps, publicPackages, REPO_ROOT } from '../src/workspace.mjs';
 
 const exec = promisify(execFile);
@@ -23,14 +24,9 @@ interface Packed {
 const packed = new Map<string, Packed>();
 
 beforeAll(async () => {
+  const tarballs = await packPublicPackages(temp);
   await Promise.all(
-    packages.map(async ({ name, dir }) => {
-      const out = join(temp, name.replace('/', '__'));
-      await exec('mkdir', ['-p', out]);
-      const { stdout } = await exec('pnpm', ['pack', '--pack-destination', out, '--json'], {
-        cwd: dir,
-      });
-      const tarball = JSON.parse(stdout.slice(stdout.indexOf('{'))).filename as string;
+    tarballs.map(async ({ name, out, tarball }) => {
       await exec('tar', ['-xzf', tarball, '-C', out]);
       const { stdout: list } = await exec('tar', ['-tzf', tarball]);
       const files = list
