@@ -4,7 +4,6 @@
 // TVS_APPKEY and TVS_ACCESS_TOKEN say who you are; TVS_BASE_URL=http://127.0.0.1:8787 sends the
 // calls to `npx tvs-mock-gateway` instead of the real gateway.
 import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createClient } from '@tvs/client';
 
@@ -42,5 +41,5 @@ if (!done.MediaUrl) throw new Error(`task ${TaskId} ended without a video`);
 const file = `${TaskId}.mp4`;
 const media = await fetch(done.MediaUrl);
 if (!media.ok || !media.body) throw new Error(`download failed: HTTP ${media.status}`);
-await pipeline(Readable.fromWeb(media.body), createWriteStream(file));
+await pipeline(media.body, createWriteStream(file)); // streamed: videos can be large
 console.log(`saved ${file} (${done.Duration ?? '?'} ms); subtitles: ${done.SubtitlesUrl ?? 'none'}`);

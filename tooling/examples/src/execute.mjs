@@ -10,13 +10,15 @@ import { freePort, nodeArgs, startNode, waitForPort } from './run.mjs';
 
 /**
  * @typedef {object} Scenario what an example needs beyond its own text
+ * @property {'script'} [kind] runs to its end, though it listens (for a callback of its own)
  * @property {string} [stdin] what is typed into it
  * @property {(values: Record<string, string>) => Record<string, string>} [files] files beside it
  * @property {(gateway: any) => void} [gateway] a gateway of its own, configured (faults…)
  * @property {(ctx: import('./drivers.mjs').DriveContext) => Promise<void>} [drive] for servers
  * @property {RegExp[]} [expect] what its output must show
- * @property {Record<string, string>} [env] more environment (an LLM endpoint…)
- * @property {(ctx: any) => Promise<void>} [page] for a browser page: the whole run
+ * @property {() => Promise<{ env: Record<string, string>, close: () => Promise<unknown> }>} [setup]
+ *   something else to talk to (a stand-in LLM), started before and stopped after
+ * @property {(ctx: any) => Promise<string>} [page] for a browser page: the whole run
  */
 
 /** The environment of every example: the mock, the credentials, nothing inherited of ours. */
@@ -73,9 +75,10 @@ async function valueOf(name, client, gateway) {
 export async function execute(example, { credentials, shared, scenario }) {
   const own = scenario.gateway ? await startGateway([credentials], scenario.gateway) : undefined;
   const { url: baseUrl, gateway } = own ?? shared;
+  const extra = await scenario.setup?.();
   try {
     const signKey = randomBytes(12).toString('hex');
-    const env = { ...environment(credentials, baseUrl, signKey), ...scenario.env };
+    const env = { ...environment(credentials, baseUrl, signKey), ...extra?.env };
     const client = await harnessClient(credentials, baseUrl);
     const values = await placeholders(example.args, client, gateway);
     const args = example.args.map((arg) => arg.replace(/^<(\w+)>$/, (_, name) => values[name]));
@@ -84,9 +87,10 @@ export async function execute(example, { credentials, shared, scenario }) {
     }
     const secrets = [credentials.accessToken, signKey];
     const ctx = { example, env, args, client, gateway, baseUrl, signKey, scenario };
+    const kind = scenario.kind ?? example.kind;
     const output = scenario.page
       ? await scenario.page(ctx)
-      : example.kind === 'server' || example.kind === 'worker'
+      : kind === 'server' || kind === 'worker'
         ? await serve(ctx)
         : await runToEnd(ctx);
     for (const secret of secrets) {
@@ -97,6 +101,7 @@ export async function execute(example, { credentials, shared, scenario }) {
     }
     return output;
   } finally {
+    await extra?.close();
     await own?.close();
   }
 }
