@@ -1,11 +1,29 @@
 // What each example needs beyond its own text, by id (`<markdown file>#<file name>`, or its
 // path under examples/). An example with nothing here runs as a plain script and must exit 0.
-import { liveRoomCallback, taskCallback } from './drivers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@tvs/release-check/src/workspace.mjs';
+import { envelopeAnswer, liveRoomCallback, taskCallback } from './drivers.mjs';
 import { startFakeLlm } from './fake-llm.mjs';
 import { runPage } from './page.mjs';
 
+/** The jobs.csv the batch README writes with its heredoc, with the mock's keys in it. */
+function batchReadmeCsv({ VirtualmanKey, TimbreKey }) {
+  const readme = readFileSync(join(REPO_ROOT, 'packages/batch/README.md'), 'utf8');
+  const csv = /cat > jobs\.csv <<'CSV'\n([\s\S]*?)\nCSV\n/.exec(readme)?.[1];
+  if (!csv) throw new Error('packages/batch/README.md no longer writes jobs.csv with a heredoc');
+  return `${csv.replaceAll('YOUR_VIRTUALMAN_KEY', VirtualmanKey).replaceAll('YOUR_TIMBRE_KEY', TimbreKey)}\n`;
+}
+
 /** @type {Record<string, import('./execute.mjs').Scenario>} */
 const SCENARIOS = {
+  'packages/signer/README.md#progress.ts': { expect: [/Code: 0/, /Status: 'SUCCESS'/] },
+  'packages/signer/README.md#worker.ts': { drive: envelopeAnswer },
+  'packages/envelope/README.md#progress.ts': { expect: [/^SUCCESS 100 http/m] },
+  'packages/batch/README.md#batch.ts': {
+    files: (keys) => ({ 'jobs.csv': batchReadmeCsv(keys) }),
+    expect: [/^2 of 2 videos in out\//m],
+  },
   'examples/video-from-text.ts': {
     expect: [/task \w+/, /rendering \d+%/, /saved \w+\.mp4 \(\d+ ms\); subtitles: http/],
   },
