@@ -24,7 +24,7 @@ export {
 } from './engine/runner.js';
 export { BatchInputError, BatchUsageError, type InputProblem } from './errors.js';
 export type { BatchEvent, BatchSummary } from './events.js';
-export { parseCsv } from './input/csv.js';
+export { type CsvProblem, type CsvRecord, parseCsv } from './input/csv.js';
 export type { JobDefaults } from './input/job-fields.js';
 export { type ParsedJobs, type ParseJobsOptions, parseJobs } from './input/parse-jobs.js';
 export { fillTemplate } from './input/template.js';

@@ -93,6 +93,16 @@ const EMOTIONS = ['neutral', 'happy', 'sad', 'angry', 'surprise'] as const;
 /**
  * The built-in catalogue: 8 anchors × 3 outfits × 2 poses = 48 avatars, 16 voices × 2 styles =
  * 32 timbres; keys are stable across runs. Media URLs point at the mock's own `origin`.
+ *
+ * @example
+ * ```ts
+ * import { createMockGateway, defaultCatalogue } from '@tvs/mock-gateway';
+ * const catalogue = defaultCatalogue();
+ * const gateway = createMockGateway({
+ *   credentials: [{ appkey: 'k', accessToken: 't' }],
+ *   catalogue: { ...catalogue, avatars: catalogue.avatars.slice(0, 1) }, // an account with one avatar
+ * });
+ * ```
  */
 export function defaultCatalogue(expireDate = '2099-12-31 23:59:59'): Catalogue {
   const anchors: Anchor[] = [];

@@ -1,7 +1,7 @@
 /**
  * The task `FailCode`s of a video or audio task that ended in `FAIL`, by name: what
  * `getprogress` and the `CallbackUrl` body report (Tencent's page 1240/81277, table 二,
- * 音视频制作结果错误码). The rows of {@link failCodeTable} say what each means and what to do.
+ * 音视频制作结果错误码). The rows of {@link @tvs/envelope!index.failCodeTable | failCodeTable} say what each means and what to do.
  *
  * Not the API codes of `Header.Code` ({@link API_CODES}): 801000, 801002 and 801004 are in both
  * tables and mean different things in each.

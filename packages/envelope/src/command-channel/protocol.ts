@@ -1,7 +1,15 @@
 import { DOWNLINK_TYPE } from '../codes/downlink-type.js';
 import type { DownlinkMessage } from './downlink.js';
 
-/** The command channel's URL path, on the gateway's WebSocket host (1240/100396). */
+/**
+ * The command channel's URL path, on the gateway's WebSocket host (1240/100396).
+ *
+ * @example
+ * ```ts
+ * import { COMMAND_CHANNEL_PATH } from '@tvs/envelope';
+ * const url = `wss://gw.tvs.qq.com${COMMAND_CHANNEL_PATH}`; // then sign it, requestid = the SessionId
+ * ```
+ */
 export const COMMAND_CHANNEL_PATH =
   '/v2/ws/ivh/interactdriver/interactdriverservice/commandchannel';
 
@@ -21,7 +29,15 @@ export type SpeakStatus =
   | 'SentenceStart'
   | 'SentenceOver';
 
-/** The statuses that end a drive (a text or audio sequence): nothing more comes for its `ReqId`. */
+/**
+ * The statuses that end a drive (a text or audio sequence): nothing more comes for its `ReqId`.
+ *
+ * @example
+ * ```ts
+ * import { FINAL_SPEAK_STATUSES } from '@tvs/envelope';
+ * FINAL_SPEAK_STATUSES.includes('TextOver'); // true
+ * ```
+ */
 export const FINAL_SPEAK_STATUSES: readonly SpeakStatus[] = ['TextOver', 'AudioOver', 'Error'];
 
 /**
@@ -48,6 +64,14 @@ export function endsDrive(message: DownlinkMessage): boolean {
  * SDK's and its mock gateway's: `IDLE` (no frame for 3 minutes; reconnect while the session is
  * open), `SESSION_ENDED` (the session was closed, taken over, idled out or failed; do not
  * reconnect), `REPLACED` (a newer connection for the same session took over; do not reconnect).
+ *
+ * @example
+ * ```ts
+ * import { CHANNEL_CLOSE_CODES } from '@tvs/envelope';
+ * socket.addEventListener('close', ({ code }) => {
+ *   if (code === CHANNEL_CLOSE_CODES.IDLE) reconnect(); // the others mean: do not come back
+ * });
+ * ```
  */
 export const CHANNEL_CLOSE_CODES = {
   IDLE: 4000,

@@ -19,7 +19,7 @@ export interface TvsApiErrorInit {
 /**
  * The gateway answered with a non-zero `Header.Code`. Besides the code and `requestId` it
  * carries the gateway's message (split into `errorClass` and `detail`) and what
- * {@link apiErrorTable} says about the code: `category`, `safeToResend` (the gateway refused
+ * {@link @tvs/envelope!index.apiErrorTable | apiErrorTable} says about the code: `category`, `safeToResend` (the gateway refused
  * before acting: any call may be sent again), `mayLaterSucceed` (a later attempt may work, but
  * only an idempotent call may be repeated), `documented`, `doc` (the page) and a one-line
  * `explanation`. Unknown codes get category `unknown`, nothing safe to send again.

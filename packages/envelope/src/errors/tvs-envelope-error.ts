@@ -3,10 +3,10 @@ import { TvsError, type TvsErrorJSON } from './tvs-error.js';
 /**
  * Why a body is not a usable gateway envelope:
  * - `empty`: an empty body (or `undefined`);
- * - `too-large`: over {@link MAX_BODY_BYTES};
+ * - `too-large`: over 16 MiB (bytes, or UTF-16 code units of a string);
  * - `not-utf8`: bytes that are not valid UTF-8;
  * - `not-json`: text that is not JSON, or a value JSON cannot hold (a function, a Date…);
- * - `too-deep`: nested deeper than {@link MAX_DEPTH};
+ * - `too-deep`: nested deeper than 64 levels;
  * - `not-an-envelope`: valid JSON without a `Header` object (an array, a proxy's error page…);
  * - `bad-header`: `Header.Code`, `Message` or `RequestID` missing or of the wrong type;
  * - `bad-payload`: `Payload` present but not an object;

@@ -3,7 +3,7 @@ import { clip, MAX_MESSAGE_LENGTH } from '../internal/clip.js';
 
 /**
  * What kind of failure an error is. The first group comes from the gateway's error table
- * (see {@link apiErrorTable}); `envelope` is a body that is not a gateway envelope; the last four
+ * (see {@link @tvs/envelope!index.apiErrorTable | apiErrorTable}); `envelope` is a body that is not a gateway envelope; the last four
  * are for the transport built on top of this package (HTTP status, timeout, network, and a
  * failure after which nobody can tell whether the gateway acted).
  */

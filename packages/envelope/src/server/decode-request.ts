@@ -7,7 +7,7 @@ const REQUEST: DecodeContext = { what: 'request' };
 
 /**
  * Decodes a request envelope `{ Header?, Payload }` as a server (or the mock gateway) receives
- * it, with the same guards as {@link decodeResponse}: size, depth, no prototype keys. `Header`
+ * it, with the same guards as {@link @tvs/envelope!index.decodeResponse | decodeResponse}: size, depth, no prototype keys. `Header`
  * may be absent (read as `{}`); when present it must be an object, and its `RequestID`, when
  * present, a string. `Payload` must be an object.
  *

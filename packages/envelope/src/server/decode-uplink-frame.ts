@@ -64,7 +64,7 @@ const UPLINK: DecodeContext = { what: 'uplink frame' };
  * (1240/100397–100400): `{ Header?, Payload: { ReqId, SessionId, Command, Data } }` with a
  * 32-hex `ReqId`, a known `Command`, and `Data` holding that command's documented fields with
  * their types (`Seq` an integer from 1, `Audio` Base64). Unknown `Data` fields are kept.
- * Limits and pacing are the server's to check (see {@link LIMITS}).
+ * Limits and pacing are the server's to check (see {@link @tvs/envelope!index.LIMITS | LIMITS}).
  *
  * @throws TvsEnvelopeError (`not-an-envelope`, `bad-payload`, `missing-field`, `wrong-type`),
  *   with `path` naming the field, such as `Payload.Data.Seq`.

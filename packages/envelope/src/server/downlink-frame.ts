@@ -2,7 +2,7 @@ import type { JsonObject } from '../envelope-types.js';
 
 /** What {@link downlinkFrame} takes: the message's fields. */
 export interface DownlinkFrameInit extends JsonObject {
-  /** A {@link DOWNLINK_TYPE} value. */
+  /** A {@link @tvs/envelope!index.DOWNLINK_TYPE | DOWNLINK_TYPE} value. */
   Type: number;
   SessionId: string;
 }
