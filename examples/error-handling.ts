@@ -55,7 +55,9 @@ try {
   if (error instanceof TvsAmbiguousError) {
     // The request may have reached the gateway (a timeout, a reset, a 5xx…): the video may be
     // rendering. Sending it again could make, and bill, a second one; the client never does.
-    console.log(`no answer (${error.reason}), request ${error.requestId}: waiting for the callback`);
+    console.log(
+      `no answer (${error.reason}), request ${error.requestId}: waiting for the callback`,
+    );
     const heard = await Promise.race([callback, sleep(15 * 60_000, undefined, { ref: false })]);
     if (heard === undefined) {
       // Nothing for longer than a render takes: the video was most likely never made. Sending
@@ -67,7 +69,9 @@ try {
   } else if (error instanceof TvsApiError) {
     // The gateway said no. safeToResend: it refused before acting (throttled, busy) and the
     // client already retried; anything else needs a change (parameters, quota, content).
-    console.error(`refused: ${error.code} ${error.explanation} (retry later: ${error.safeToResend})`);
+    console.error(
+      `refused: ${error.code} ${error.explanation} (retry later: ${error.safeToResend})`,
+    );
     throw error;
   } else {
     throw error;
@@ -79,7 +83,8 @@ try {
   console.log(`task ${taskId}: ${done.MediaUrl}`);
 } catch (error) {
   // The task ran and failed: its FailCode says why (a blocked word, an input that would not download…).
-  if (error instanceof TvsTaskFailedError) console.error(`failed: ${error.failCode} ${error.explanation}`);
+  if (error instanceof TvsTaskFailedError)
+    console.error(`failed: ${error.failCode} ${error.explanation}`);
   throw error;
 } finally {
   server.close();

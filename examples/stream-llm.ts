@@ -5,7 +5,8 @@
 import { createClient } from '@tvs/client';
 
 const [VirtualmanProjectId, question = 'What can a digital human do?'] = process.argv.slice(2);
-if (!VirtualmanProjectId) throw new Error('Usage: node stream-llm.ts <VirtualmanProjectId> [question]');
+if (!VirtualmanProjectId)
+  throw new Error('Usage: node stream-llm.ts <VirtualmanProjectId> [question]');
 const llm = process.env.LLM_BASE_URL ?? 'http://127.0.0.1:11434/v1';
 const model = process.env.LLM_MODEL ?? 'qwen2.5';
 

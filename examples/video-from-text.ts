@@ -42,4 +42,6 @@ const file = `${TaskId}.mp4`;
 const media = await fetch(done.MediaUrl);
 if (!media.ok || !media.body) throw new Error(`download failed: HTTP ${media.status}`);
 await pipeline(media.body, createWriteStream(file)); // streamed: videos can be large
-console.log(`saved ${file} (${done.Duration ?? '?'} ms); subtitles: ${done.SubtitlesUrl ?? 'none'}`);
+console.log(
+  `saved ${file} (${done.Duration ?? '?'} ms); subtitles: ${done.SubtitlesUrl ?? 'none'}`,
+);

@@ -9,6 +9,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const status = $<HTMLOutputElement>('status');
 const progress = $<HTMLProgressElement>('progress');
 const video = $<HTMLVideoElement>('video');
+const captions = $<HTMLTrackElement>('captions');
 
 const edge: { edgeUrl: string; callerToken: string } = await (await fetch('./edge.json')).json();
 // No appkey, no access token: the client's browser guard would refuse them here anyway.
@@ -34,16 +35,25 @@ async function makeVideo(text: string): Promise<void> {
       status.value = p.ArrayCount ? `${p.ArrayCount} ahead in the queue` : 'rendering';
     },
   });
+  if (done.SubtitlesUrl) captions.src = await webVtt(done.SubtitlesUrl);
+  const playable = new Promise((resolve, reject) => {
+    video.onloadedmetadata = resolve;
+    video.onerror = () => reject(new Error('the video would not load'));
+  });
   // A transparent WebM by default (VideoParam.Format), which browsers play as it is. The media
   // URL is the storage's own, pre-signed: the page fetches it directly, not through the Worker.
   video.src = String(done.MediaUrl);
   video.hidden = false;
-  await new Promise((resolve, reject) => {
-    video.onloadedmetadata = resolve;
-    video.onerror = () => reject(new Error('the video would not load'));
-  });
+  await playable;
   progress.value = 100;
   status.value = `done: ${Math.round((done.Duration ?? 0) / 1000)} s`;
+}
+
+/** The video's subtitles for its captions track: the gateway's SRT made the WebVTT browsers read. */
+async function webVtt(srtUrl: string): Promise<string> {
+  const srt = await (await fetch(srtUrl)).text();
+  const vtt = `WEBVTT\n\n${srt.replace(/(\d\d:\d\d:\d\d),(\d\d\d)/g, '$1.$2')}`;
+  return URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' }));
 }
 
 $<HTMLButtonElement>('make').addEventListener('click', () => {

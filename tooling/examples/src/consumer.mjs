@@ -90,7 +90,8 @@ export async function prepareConsumer() {
  * keep what it installed last time: the installed copies and their lock entries go first.
  */
 function forgetTarballs(names) {
-  for (const name of names) rmSync(join(CONSUMER, 'node_modules', name), { recursive: true, force: true });
+  for (const name of names)
+    rmSync(join(CONSUMER, 'node_modules', name), { recursive: true, force: true });
   const lockFile = join(CONSUMER, 'package-lock.json');
   if (!existsSync(lockFile)) return;
   const lock = JSON.parse(readFileSync(lockFile, 'utf8'));
@@ -101,7 +102,9 @@ function forgetTarballs(names) {
 /** npm's environment: the caller's, without pnpm's settings for the workspace. */
 function npmEnv() {
   return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_(config|package|lifecycle)_/i.test(key)),
+    Object.entries(process.env).filter(
+      ([key]) => !/^(npm|pnpm)_(config|package|lifecycle)_/i.test(key),
+    ),
   );
 }
 

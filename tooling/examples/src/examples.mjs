@@ -1,6 +1,14 @@
 // Every example the harness checks: the code blocks of the Markdown files and the files of
 // examples/, written into the consumer project under the names they give themselves.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { collectBlocks, runLineOf } from './markdown.mjs';
 import { kindOf } from './run.mjs';

@@ -16,8 +16,9 @@ import { freePort, nodeArgs, startNode, waitForPort } from './run.mjs';
  * @property {(gateway: any) => void} [gateway] a gateway of its own, configured (faults…)
  * @property {(ctx: import('./drivers.mjs').DriveContext) => Promise<void>} [drive] for servers
  * @property {RegExp[]} [expect] what its output must show
- * @property {() => Promise<{ env: Record<string, string>, close: () => Promise<unknown> }>} [setup]
- *   something else to talk to (a stand-in LLM), started before and stopped after
+ * @property {() => Promise<{ env: Record<string, string>, verify?: () => void, close: () => Promise<unknown> }>} [setup]
+ *   something else to talk to (a stand-in LLM, a proxy), started before, checked and stopped
+ *   after
  * @property {(ctx: any) => Promise<string>} [page] for a browser page: the whole run
  */
 
@@ -40,12 +41,12 @@ async function placeholders(args, client, gateway) {
   for (const arg of args) {
     const name = /^<(\w+)>$/.exec(arg)?.[1];
     if (!name || name in values) continue;
-    values[name] = await valueOf(name, client, gateway);
+    values[name] = await placeholderValue(name, client, gateway);
   }
   return values;
 }
 
-async function valueOf(name, client, gateway) {
+async function placeholderValue(name, client, gateway) {
   const VirtualmanKey = gateway.catalogue.avatars[0].VirtualmanKey;
   switch (name) {
     case 'VirtualmanKey':
@@ -96,8 +97,10 @@ export async function execute(example, { credentials, shared, scenario }) {
     for (const secret of secrets) {
       if (output.includes(secret)) throw new Error(`the output shows a secret:\n${output}`);
     }
+    extra?.verify?.();
     for (const pattern of scenario.expect ?? []) {
-      if (!pattern.test(output)) throw new Error(`the output does not match ${pattern}:\n${output}`);
+      if (!pattern.test(output))
+        throw new Error(`the output does not match ${pattern}:\n${output}`);
     }
     return output;
   } finally {
@@ -128,7 +131,8 @@ async function runToEnd({ example, env, args, scenario }) {
 }
 
 async function serve({ example, env, args, client, gateway, signKey, scenario }) {
-  if (!scenario.drive) throw new Error(`${example.id} is a server: give it a drive in scenarios.mjs`);
+  if (!scenario.drive)
+    throw new Error(`${example.id} is a server: give it a drive in scenarios.mjs`);
   const port = await freePort();
   const started = startNode(nodeArgs({ ...example, args }, CONSUMER), {
     cwd: example.dir,
@@ -139,13 +143,20 @@ async function serve({ example, env, args, client, gateway, signKey, scenario })
   const waitForOutput = async (pattern, timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!pattern.test(started.output())) {
-      if (Date.now() > deadline) throw new Error(`no output matched ${pattern}:\n${started.output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`no output matched ${pattern}:\n${started.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return started.output();
   };
   try {
-    await scenario.drive({ url: `http://127.0.0.1:${port}`, client, gateway, signKey, waitForOutput });
+    await scenario.drive({
+      url: `http://127.0.0.1:${port}`,
+      client,
+      gateway,
+      signKey,
+      waitForOutput,
+    });
   } catch (error) {
     const { stdout, stderr } = await started.stop();
     throw new Error(`${error instanceof Error ? error.message : error}\n${stdout}${stderr}`);

@@ -103,7 +103,8 @@ function namedFile(code) {
 export function runLineOf(code) {
   const comment = leadingComment(code);
   const node = /\bnode ([\w.-]+\.(?:ts|mts|js|mjs))((?: +(?:<\w+>|[\w./:=-]+))*)/.exec(comment);
-  if (node) return { command: 'node', file: node[1], args: node[2].trim().split(/ +/).filter(Boolean) };
+  if (node)
+    return { command: 'node', file: node[1], args: node[2].trim().split(/ +/).filter(Boolean) };
   const vitest = /\bvitest run ([\w.-]+\.test\.(?:ts|js))/.exec(comment);
   if (vitest) return { command: 'vitest', file: vitest[1], args: [] };
   return undefined;

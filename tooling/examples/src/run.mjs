@@ -85,7 +85,8 @@ export async function waitForPort(port, exited, timeoutMs = 20_000) {
       socket.once('error', () => resolve(false));
     });
     if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing listened on port ${port} in ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`nothing listened on port ${port} in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const { code, stdout, stderr } = await exited;

@@ -6,6 +6,7 @@ import { REPO_ROOT } from '@tvs/release-check/src/workspace.mjs';
 import { envelopeAnswer, liveRoomCallback, taskCallback } from './drivers.mjs';
 import { startFakeLlm } from './fake-llm.mjs';
 import { runPage } from './page.mjs';
+import { startProxy } from './proxy.mjs';
 
 /** The jobs.csv the batch README writes with its heredoc, with the mock's keys in it. */
 function batchReadmeCsv({ VirtualmanKey, TimbreKey }) {
@@ -24,12 +25,19 @@ const SCENARIOS = {
     files: (keys) => ({ 'jobs.csv': batchReadmeCsv(keys) }),
     expect: [/^2 of 2 videos in out\//m],
   },
+  'packages/client/README.md#callback-server.ts': { drive: taskCallback },
+  'packages/client/README.md#worker.ts': { drive: taskCallback },
+  'packages/client/README.md#proxy.ts': { setup: startProxy, expect: [/^\d+$/m] },
   'examples/video-from-text.ts': {
     expect: [/task \w+/, /rendering \d+%/, /saved \w+\.mp4 \(\d+ ms\); subtitles: http/],
   },
   'examples/chat.ts': {
     stdin: 'Hello!\nHow are you today?\n',
-    expect: [/session \S+, stream \S+/, /avatar: TextOver[\s\S]*avatar: TextOver/, /session closed/],
+    expect: [
+      /session \S+, stream \S+/,
+      /avatar: TextOver[\s\S]*avatar: TextOver/,
+      /session closed/,
+    ],
   },
   'examples/stream-llm.ts': {
     setup: async () => {

@@ -14,12 +14,16 @@ const OPEN_IN_FRAGMENTS = new Set([2304, 2552, 2307, 2580, 2591, 18004]);
  *   (`line` 1-based in that file, 0 when the diagnostic has no position)
  */
 export function typecheck(tsconfig, files) {
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    tsconfig,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`cannot read ${tsconfig}`);
   const program = ts.createProgram({ rootNames: [...files.keys()], options: parsed.options });
   /** @type {Map<string, Array<{ line: number, text: string }>>} */

@@ -50,7 +50,9 @@ it('lists the fragments, each with its reason', () => {
 describe.each(examples)('$where ($id)', (example) => {
   it('type-checks under strict nodenext', () => {
     const found = diagnostics.get(example.file) ?? [];
-    const lines = found.map(({ line, text }) => `${example.source}:${example.firstLine + line - 1}: ${text}`);
+    const lines = found.map(
+      ({ line, text }) => `${example.source}:${example.firstLine + line - 1}: ${text}`,
+    );
     expect(lines).toEqual([]);
   });
 
@@ -58,11 +60,14 @@ describe.each(examples)('$where ($id)', (example) => {
     if (example.runLineFile) expect(example.file.endsWith(`/${example.runLineFile}`)).toBe(true);
   });
 
-  it.runIf(example.fragment === undefined).concurrent('runs as written against the mock gateway', async () => {
-    await execute(example, {
-      credentials: example.credentials,
-      shared,
-      scenario: scenarioOf(example.id),
-    });
-  });
+  it.runIf(example.fragment === undefined).concurrent(
+    'runs as written against the mock gateway',
+    async () => {
+      await execute(example, {
+        credentials: example.credentials,
+        shared,
+        scenario: scenarioOf(example.id),
+      });
+    },
+  );
 });
