@@ -1,4 +1,12 @@
-/** The gateway's HTTP host of each region (docs/protocol.md §1). */
+/**
+ * The gateway's HTTP host of each region (docs/protocol.md §1).
+ *
+ * @example
+ * ```ts
+ * import { createClient, HOSTS } from '@tvs/client';
+ * const client = createClient({ baseUrl: HOSTS.sg }); // the same as region: 'sg'
+ * ```
+ */
 export const HOSTS = {
   /** Mainland China, the default. */
   cn: 'https://gw.tvs.qq.com',

@@ -1,7 +1,14 @@
 import type { DownlinkMessage } from '@tvs/envelope';
 import type { TvsChannelError } from '../errors/tvs-channel-error.js';
 
-/** A downlink message arrived (`type` is `'message'`). */
+/**
+ * A downlink message arrived (`type` is `'message'`).
+ *
+ * @example
+ * ```ts
+ * channel.on('message', ({ message }) => console.log(message.ReqId, message.SpeakStatus));
+ * ```
+ */
 export class ChannelMessageEvent extends Event {
   readonly message: DownlinkMessage;
   constructor(message: DownlinkMessage) {
@@ -10,7 +17,14 @@ export class ChannelMessageEvent extends Event {
   }
 }
 
-/** The socket dropped and the channel will reconnect after `delayMs` (`type` is `'reconnecting'`). */
+/**
+ * The socket dropped and the channel will reconnect after `delayMs` (`type` is `'reconnecting'`).
+ *
+ * @example
+ * ```ts
+ * channel.on('reconnecting', ({ attempt, delayMs }) => console.log(`retry ${attempt} in ${delayMs} ms`));
+ * ```
+ */
 export class ChannelReconnectEvent extends Event {
   /** 1 for the first reconnection attempt after a drop. */
   readonly attempt: number;
@@ -25,7 +39,14 @@ export class ChannelReconnectEvent extends Event {
   }
 }
 
-/** The channel closed for good (`type` is `'close'`): by `close()`, or with `error`. */
+/**
+ * The channel closed for good (`type` is `'close'`): by `close()`, or with `error`.
+ *
+ * @example
+ * ```ts
+ * channel.on('close', ({ error }) => console.log(error ? `ended: ${error.reason}` : 'closed'));
+ * ```
+ */
 export class ChannelCloseEvent extends Event {
   readonly error: TvsChannelError | undefined;
   constructor(error: TvsChannelError | undefined) {

@@ -13,6 +13,16 @@ export interface ClientErrorInit {
 /**
  * The base of the errors this package adds to `@tvs/envelope`'s hierarchy. Adds `attempts`
  * (how many times the call was sent) to `requestId`, `code`, `category` and `toJSON()`.
+ *
+ * @example
+ * ```ts
+ * import { TvsClientError } from '@tvs/client';
+ * try {
+ *   await client.video.progress({ TaskId });
+ * } catch (error) {
+ *   if (error instanceof TvsClientError) console.log(error.code, error.requestId, error.attempts);
+ * }
+ * ```
  */
 export abstract class TvsClientError extends TvsError {
   /** How many attempts the call made before failing (1 when it was never retried). */
