@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPoller, type PollStep } from './poller.js';
 
 /** A target answering from `answers` in turn, counting polls. */
@@ -113,6 +113,71 @@ describe('createPoller', () => {
     await expect(stopped).rejects.toThrow('stopped');
     expect(poller.size).toBe(0);
   });
+
+  it('a hint during a poll in flight polls again once that poll answers, not when planned', async () => {
+    const poller = createPoller();
+    let polls = 0;
+    let answer!: () => void;
+    const handle = poller.track({
+      poll: async () => {
+        polls++;
+        // The first answer was on its way before the change the hint reports.
+        if (polls === 1) await new Promise<void>((resolve) => (answer = resolve));
+        return polls;
+      },
+      next: doneAt(2, 60_000),
+    });
+    await vi.waitFor(() => expect(polls).toBe(1));
+    handle.hint();
+    answer();
+    await expect(handle.done).resolves.toBe('done 2');
+    // Done at that answer: the hint adds no poll.
+    const finished = target([1], doneAt(1));
+    let release!: () => void;
+    const gated = poller.track({
+      poll: async () => {
+        await new Promise<void>((resolve) => (release = resolve));
+        return finished.target.poll();
+      },
+      next: finished.target.next,
+    });
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    gated.hint();
+    release();
+    await expect(gated.done).resolves.toBe('done 1');
+    expect(finished.polls()).toBe(1);
+  });
+
+  it('tracks 10,000 targets at once within maxInFlight', async () => {
+    const poller = createPoller({ maxInFlight: 8 });
+    let running = 0;
+    let most = 0;
+    let polls = 0;
+    const polledOnce = new Set<number>();
+    const one = (i: number) => ({
+      poll: async () => {
+        polls++;
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setImmediate(resolve));
+        running--;
+        return polls;
+      },
+      next: (): PollStep<number> => {
+        // Each target twice: its first answer asks for another poll at once.
+        if (polledOnce.has(i)) return { done: true, value: i };
+        polledOnce.add(i);
+        return { done: false, delayMs: 0 };
+      },
+    });
+    const values = await Promise.all(
+      Array.from({ length: 10_000 }, (_, i) => poller.track(one(i)).done),
+    );
+    expect(values.every((v, i) => v === i)).toBe(true);
+    expect(polls).toBe(20_000);
+    expect(most).toBe(8);
+    expect(poller.size).toBe(0);
+  }, 60_000);
 
   it('refuses bad options', () => {
     expect(() => createPoller({ maxInFlight: 0 })).toThrow(/maxInFlight/);

@@ -35,7 +35,11 @@ export interface TrackOptions {
 export interface PollHandle<R> {
   /** Resolves with the value of the step that was done; rejects as described in {@link TrackOptions}. */
   readonly done: Promise<R>;
-  /** Polls now instead of when planned (say, a callback reported a change). */
+  /**
+   * Polls now instead of when planned (say, a callback reported a change). During a poll in
+   * flight, whose answer may predate the change, it polls again as soon as that answer is in
+   * (unless it was done); while the target waits for a free slot it changes nothing.
+   */
   hint(): void;
 }
 
@@ -62,10 +66,14 @@ interface Entry {
   readonly fail: (error: unknown) => void;
   /** The wait before its next poll, while it waits. */
   timer: ReturnType<typeof setTimeout> | undefined;
-  /** Due and waiting for a free slot, or polling. */
-  busy: boolean;
-  ended: boolean;
+  /** `waiting` on its timer, `due` (queued for a free slot), `polling`, or `ended`. */
+  state: 'waiting' | 'due' | 'polling' | 'ended';
+  /** A hint came during the poll in flight: poll again once it answers. */
+  hinted: boolean;
 }
+
+/** A function, not an inline test: the state changes across the awaits and calls TS cannot see into. */
+const isEnded = (entry: Entry): boolean => entry.state === 'ended';
 
 /**
  * The client's one poller: `waitFor`, `sessions.waitReady` and a batch runner's task tracking
@@ -107,20 +115,21 @@ export function createPoller(options: PollerOptions = {}): Poller {
 
   const due = (entry: Entry) => {
     entry.timer = undefined;
-    entry.busy = true;
+    entry.state = 'due';
     ready.push(entry);
     pump();
   };
 
   const schedule = (entry: Entry, delayMs: number) => {
-    entry.busy = false;
+    entry.state = 'waiting';
     entry.timer = setTimeout(() => due(entry), Math.max(0, delayMs));
   };
 
   const pump = () => {
     while (inFlight < maxInFlight && ready.length > 0) {
       const entry = ready.shift()!;
-      if (entry.ended) continue;
+      if (entry.state === 'ended') continue;
+      entry.state = 'polling';
       inFlight++;
       void entry.poll().finally(() => {
         inFlight--;
@@ -154,17 +163,17 @@ export function createPoller(options: PollerOptions = {}): Poller {
         reject = rej;
       });
       const end = () => {
-        entry.ended = true;
+        entry.state = 'ended';
         clearTimeout(entry.timer);
         live.delete(entry);
         signal?.removeEventListener('abort', onAbort);
       };
       const entry: Entry = {
         timer: undefined,
-        busy: false,
-        ended: false,
+        state: 'waiting',
+        hinted: false,
         fail: (error) => {
-          if (entry.ended) return;
+          if (entry.state === 'ended') return;
           end();
           controller.abort(error);
           reject(error);
@@ -174,13 +183,14 @@ export function createPoller(options: PollerOptions = {}): Poller {
           let answer: T;
           try {
             answer = await target.poll(controller.signal);
-            if (entry.ended) return;
+            if (isEnded(entry)) return;
             step = target.next(answer);
           } catch (error) {
             entry.fail(error);
             return;
           }
-          if (entry.ended) return;
+          // `next` may have stopped the tracking (a signal aborted from inside it).
+          if (isEnded(entry)) return;
           if (step.done) {
             end();
             resolve(step.value);
@@ -191,12 +201,14 @@ export function createPoller(options: PollerOptions = {}): Poller {
             entry.fail(onTimeout ? onTimeout(answer) : new Error('polling timed out'));
             return;
           }
-          schedule(entry, Math.min(step.delayMs, left));
+          const delayMs = entry.hinted ? 0 : step.delayMs;
+          entry.hinted = false;
+          schedule(entry, Math.min(delayMs, left));
         },
       };
       const onAbort = () => entry.fail(signal!.reason);
       if (signal?.aborted) {
-        entry.ended = true;
+        entry.state = 'ended';
         reject(signal.reason);
       } else {
         signal?.addEventListener('abort', onAbort, { once: true });
@@ -206,7 +218,8 @@ export function createPoller(options: PollerOptions = {}): Poller {
       return {
         done,
         hint() {
-          if (entry.ended || entry.busy) return;
+          if (entry.state === 'polling') entry.hinted = true;
+          if (entry.state !== 'waiting') return;
           clearTimeout(entry.timer);
           due(entry);
         },
