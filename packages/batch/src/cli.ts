@@ -50,8 +50,9 @@ function clientOptions(values: ParsedArgs['values']): ClientOptions {
   const region = stringOption(values, 'region');
   if (region !== undefined && region !== 'cn' && region !== 'sg')
     throw new BatchUsageError('--region must be cn or sg');
-  // The client takes its credentials from the environment itself; the base URL is ours to read.
-  const baseUrl = stringOption(values, 'base-url') ?? (process.env['TVS_BASE_URL'] || undefined);
+  // The client reads TVS_APPKEY, TVS_ACCESS_TOKEN, TVS_REGION and TVS_BASE_URL itself: only the
+  // flags, which win over the environment, are passed on.
+  const baseUrl = stringOption(values, 'base-url');
   return {
     ...(baseUrl ? { baseUrl } : {}),
     ...(region ? { region } : {}),

@@ -55,13 +55,20 @@ describe('tvs-batch run', () => {
     expect(harness.gateway.calls.length).toBe(calls);
   });
 
-  it('prints one JSON event a line with --json, ending with the summary', async () => {
+  it('prints one JSON event a line with --json, ending with the summary; --base-url wins over TVS_BASE_URL', async () => {
     const harness = await scope.gateway();
     const temp = scope.temp();
     const input = writeJobsCsv(temp.dir, 5, harness.avatar);
-    const { code, stdout } = await runCli(['run', input, '--json', ...FAST], {
-      env: harness.env(),
-    });
+    // The client reads TVS_BASE_URL itself, and refuses this one: the flag must take its place.
+    const env = { ...harness.env(), TVS_BASE_URL: 'not a url' };
+    const refused = await runCli(['run', input, '--json', ...FAST], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/TVS_BASE_URL must be an absolute http\(s\) URL/);
+    expect(harness.gateway.calls).toHaveLength(0);
+    const { code, stdout } = await runCli(
+      ['run', input, '--json', '--base-url', harness.server.url, ...FAST],
+      { env },
+    );
     expect(code).toBe(0);
     const events = stdout
       .trim()

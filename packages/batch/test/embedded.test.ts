@@ -9,7 +9,7 @@ import {
   runBatch,
   storePathFor,
 } from '../src/index.js';
-import { APPKEY, CREATE_PATH, createsPerJob, perTest, writeJobsCsv } from './helpers.js';
+import { APPKEY, CREATE_PATH, createsPerJob, perTest, TOKEN, writeJobsCsv } from './helpers.js';
 import { freePort } from './processes.js';
 
 const scope = perTest();
@@ -73,6 +73,23 @@ describe('runBatch (embedded SQLite store)', () => {
     expect((error as BatchInputError).problems.map((p) => p.line)).toEqual([3, 4]);
     expect(harness.gateway.calls).toHaveLength(0);
     expect(existsSync(storePathFor(input))).toBe(false);
+  });
+
+  it('refuses client options the client does not know, and leaves the store free for the next run', async () => {
+    const harness = await scope.gateway();
+    const temp = scope.temp();
+    const input = writeJobsCsv(temp.dir, 2, harness.avatar);
+    const clientOptions = { appkey: APPKEY, accessToken: TOKEN, baseUrl: harness.server.url };
+    const error = await runBatch({
+      input,
+      clientOptions: { ...clientOptions, baseURL: harness.server.url } as never,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/unknown option "baseURL"; did you mean "baseUrl"\?/);
+    expect(harness.gateway.calls).toHaveLength(0);
+    // The run lock was let go: the same input runs in this process.
+    const summary = await runBatch({ input, clientOptions, ...fast });
+    expect(summary.counts.downloaded).toBe(2);
   });
 
   it('records failures with their explanation: a refused create and a task that fails review', async () => {

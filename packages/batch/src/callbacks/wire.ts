@@ -12,7 +12,7 @@ export interface CallbackOptions {
 
 /**
  * Starts the callback receiver of a run, when one is asked for, and connects it: a callback for
- * a task being followed makes the scheduler poll it at once (the poll, not the unsigned callback,
+ * a task being followed makes the task tracker poll it at once (the poll, not the unsigned callback,
  * decides); a callback naming an `ambiguous` job by its `RequestID` records the `TaskId` it
  * reports, which resolves the ambiguity, and hands the job to `resume`.
  */
@@ -27,7 +27,7 @@ export async function connectCallbacks(
     listen: options.callbackListen,
     onCallback(callback, origin) {
       if (ctx.taskJobs.has(callback.TaskId)) {
-        ctx.scheduler.hint(callback.TaskId);
+        ctx.tracker.hint(callback.TaskId);
         return;
       }
       const { jobId, requestId } = origin;

@@ -1,21 +1,18 @@
-import { type ClientResponse, type TvsClient, TvsTaskFailedError } from '@tvs/client';
+import { readTaskProgress, type TvsClient, TvsTaskFailedError } from '@tvs/client';
 import type { BatchEvent } from '../events.js';
-
-type VideoProgress = ClientResponse<'video.progress'>;
-
 import type { FileRecord, JobRecord, JobState } from '../state/job-record.js';
 import type { JobStore } from '../state/store.js';
 import { DownloadError, downloadFile, extensionOf } from './download.js';
 import type { Pacer } from './pacer.js';
-import { type PollScheduler, taskStatus } from './poll-scheduler.js';
 import type { QueueGate } from './queue-gate.js';
 import { sleep } from './sleep.js';
 import { type SubmitContext, submitJob } from './submit.js';
+import type { TaskTracker, TrackResult, VideoProgress } from './task-tracker.js';
 
-/** What running one job needs: the stores, the shared scheduler, pacer and gate. */
+/** What running one job needs: the stores, the shared task tracker, pacer and gate. */
 export interface JobContext extends SubmitContext {
   readonly client: Pick<TvsClient, 'video'>;
-  readonly scheduler: PollScheduler;
+  readonly tracker: TaskTracker;
   readonly gate: QueueGate;
   readonly pacer: Pacer;
   readonly store: JobStore;
@@ -82,7 +79,7 @@ async function download(
 
 /**
  * Takes one job as far as it goes: sends its create when `queued`, follows its task through the
- * shared scheduler, and downloads the results, recording each step. Returns the state it left
+ * shared task tracker, and downloads the results, recording each step. Returns the state it left
  * the job in. A download that keeps failing leaves the job `rendering` with its `TaskId`, for a
  * later run: a rendered video is never given up.
  */
@@ -114,9 +111,9 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
   const taskId = job.taskId;
   const live = { id: job.id, state: job.state };
   ctx.taskJobs.set(taskId, live);
-  let tracked: Awaited<ReturnType<PollScheduler['track']>>;
+  let tracked: TrackResult;
   try {
-    tracked = await ctx.scheduler.track(taskId, submittedAt);
+    tracked = await ctx.tracker.track(taskId, submittedAt);
   } finally {
     ctx.taskJobs.delete(taskId);
     ctx.gate.ended(taskId);
@@ -130,7 +127,7 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
     return 'failed';
   }
   const progress = tracked.progress;
-  if (taskStatus(progress) === 'FAIL') {
+  if (readTaskProgress(progress).phase === 'failed') {
     const error = new TvsTaskFailedError(taskId, progress);
     const failure = {
       code: error.failCode ?? error.code,
@@ -162,16 +159,15 @@ export async function processJob(ctx: JobContext, record: JobRecord): Promise<Jo
   return 'downloaded';
 }
 
-/** The scheduler's progress reports, recorded and passed on. */
+/** The tracker's progress reports, recorded and passed on. */
 export function progressRecorder(ctx: Pick<JobContext, 'store' | 'gate' | 'taskJobs' | 'emit'>) {
   return (taskId: string, progress: VideoProgress): void => {
     const job = ctx.taskJobs.get(taskId);
     if (job === undefined) return;
-    const value = typeof progress.Progress === 'number' ? progress.Progress : 0;
-    const queuePosition = typeof progress.ArrayCount === 'number' ? progress.ArrayCount : 0;
-    const status = taskStatus(progress);
-    ctx.gate.observed(taskId, status, queuePosition);
-    if (status === 'SUCCESS' || status === 'FAIL') return;
+    const { phase, percent, queuePosition } = readTaskProgress(progress);
+    const value = percent ?? 0;
+    ctx.gate.observed(taskId, phase, queuePosition);
+    if (phase === 'success' || phase === 'failed') return;
     void ctx.store.recordProgress(job.id, value, queuePosition);
     ctx.emit({
       type: 'state',

@@ -1,3 +1,5 @@
+import type { TaskPhase } from '@tvs/client';
+
 /**
  * Respect for the gateway's queue. Tasks over the account's concurrency wait in `COMMIT` with a
  * queue position (`ArrayCount`, https://cloud.tencent.com/document/product/1240/81270). Once
@@ -78,12 +80,13 @@ export class QueueGate {
   }
 
   /**
-   * A poll (or callback) reported the task's status and queue position. A task in `COMMIT` is
-   * waiting; one with tasks ahead of it (`ArrayCount` > 0) shows the account is saturated.
+   * A poll (or callback) reported the task's phase and queue position. A `queued` task
+   * (`COMMIT`) is waiting; one with tasks ahead of it (`ArrayCount` > 0) shows the account is
+   * saturated.
    */
-  observed(taskId: string, status: string, queuePosition: number): void {
+  observed(taskId: string, phase: TaskPhase, queuePosition: number): void {
     this.#unseen.delete(taskId);
-    if (status === 'COMMIT') {
+    if (phase === 'queued') {
       this.#queued.add(taskId);
       if (queuePosition > 0) this.#saturated = true;
     } else {

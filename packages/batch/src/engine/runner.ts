@@ -11,11 +11,11 @@ import { openSqliteStore } from '../state/sqlite-store.js';
 import { eachJob, type JobStore } from '../state/store.js';
 import { failureOf } from './classify.js';
 import { Pacer } from './pacer.js';
-import { PollScheduler } from './poll-scheduler.js';
 import { loadJobs, type RequeueOptions } from './prepare.js';
 import { type JobContext, processJob, progressRecorder } from './process-job.js';
 import { QueueGate } from './queue-gate.js';
 import { Slots } from './slots.js';
+import { TaskTracker } from './task-tracker.js';
 
 /** Tuning shared by the embedded runner and the Redis worker. */
 export interface EngineOptions extends CallbackOptions {
@@ -80,7 +80,7 @@ function positive(value: number | undefined, name: string, fallback: number): nu
   return value;
 }
 
-/** The shared parts of a run: client, pacer, scheduler, gate, counters. @internal */
+/** The shared parts of a run: client, pacer, task tracker, gate, counters. @internal */
 export function createEngine(
   options: EngineOptions,
   store: JobStore,
@@ -98,7 +98,7 @@ export function createEngine(
   const taskJobs: JobContext['taskJobs'] = new Map();
   const counters = { creates: 0, throttles: 0, downloadedBytes: 0, downloaded: 0 };
   const recorder = { store, gate, taskJobs, emit };
-  const scheduler = new PollScheduler({
+  const tracker = new TaskTracker({
     client,
     pacer,
     minIntervalMs: pollMinMs,
@@ -125,7 +125,7 @@ export function createEngine(
     store,
     client,
     pacer,
-    scheduler,
+    tracker,
     gate,
     outDir,
     stop,
@@ -148,14 +148,14 @@ export async function summarize(
 ): Promise<BatchSummary> {
   const counts = await store.counts();
   const elapsedMs = performance.now() - started;
-  const tracked = ctx.scheduler.finished;
+  const tracked = ctx.tracker.finished;
   return {
     counts,
     total: Object.values(counts).reduce((a, b) => a + b, 0),
     creates: ctx.counters.creates,
-    polls: ctx.scheduler.polls,
+    polls: ctx.tracker.polls,
     tracked,
-    pollsPerTask: tracked === 0 ? 0 : ctx.scheduler.polls / tracked,
+    pollsPerTask: tracked === 0 ? 0 : ctx.tracker.polls / tracked,
     throttles: ctx.pacer.throttles,
     downloadedNow: ctx.counters.downloaded,
     downloadedBytes: ctx.counters.downloadedBytes,
@@ -189,13 +189,21 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   // One stop for everything: no new create, polls and downloads end; each job keeps its last
   // recorded state, which the next run resumes from.
   const stopper = new AbortController();
-  const { ctx, concurrency } = createEngine(options, store, outDir, stopper.signal, stopper.signal);
+  let engine: ReturnType<typeof createEngine>;
+  try {
+    engine = createEngine(options, store, outDir, stopper.signal, stopper.signal);
+  } catch (error) {
+    // Bad options, the run's or the client's: leave no store open, nor its run lock held.
+    if (!options.store) await store.close();
+    throw error;
+  }
+  const { ctx, concurrency } = engine;
   const { emit } = ctx;
   let closeReceiver: () => Promise<void> | undefined = () => undefined;
   const stop = (reason: unknown) => {
     if (stopper.signal.aborted) return;
     stopper.abort(reason);
-    ctx.scheduler.stop();
+    ctx.tracker.stop();
   };
   const onAbort = () => {
     emit({
@@ -266,7 +274,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       launch(job);
     }
     await Promise.all(running);
-    ctx.scheduler.stop();
+    ctx.tracker.stop();
     if (fatal) throw fatal;
     if (options.manifest !== false) await writeManifest(store, outDir);
     const summary = await summarize(store, ctx, started, stopper.signal.aborted);
@@ -274,7 +282,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     return summary;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    ctx.scheduler.stop();
+    ctx.tracker.stop();
     await closeReceiver();
     if (!options.store) await store.close();
   }

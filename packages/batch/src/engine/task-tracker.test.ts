@@ -1,7 +1,7 @@
 import { API_CODES, TvsApiError } from '@tvs/client';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Pacer } from './pacer.js';
-import { PollScheduler, type VideoProgress } from './poll-scheduler.js';
+import { TaskTracker, type VideoProgress } from './task-tracker.js';
 
 /** A task that renders from `start` for `ms` (real time), answering as `getprogress` does. */
 function fakeGateway(ms: number, options: { throttleFirst?: number; omitStatus?: boolean } = {}) {
@@ -28,10 +28,10 @@ function fakeGateway(ms: number, options: { throttleFirst?: number; omitStatus?:
   return { client: { video: { progress } } as never, calls: () => calls };
 }
 
-describe('PollScheduler', () => {
+describe('TaskTracker', () => {
   it('follows a task to its end with few polls, planned from its progress rate', async () => {
     const gateway = fakeGateway(300);
-    const scheduler = new PollScheduler({
+    const scheduler = new TaskTracker({
       client: gateway.client,
       pacer: new Pacer(),
       minIntervalMs: 20,
@@ -46,7 +46,7 @@ describe('PollScheduler', () => {
 
   it('reads the end from Progress when Status is absent', async () => {
     const gateway = fakeGateway(50, { omitStatus: true });
-    const scheduler = new PollScheduler({
+    const scheduler = new TaskTracker({
       client: gateway.client,
       pacer: new Pacer(),
       minIntervalMs: 10,
@@ -60,7 +60,7 @@ describe('PollScheduler', () => {
     const gateway = fakeGateway(20, { throttleFirst: 2 });
     const pacer = new Pacer({ baseDelayMs: 20 });
     const throttled: number[] = [];
-    const scheduler = new PollScheduler({
+    const scheduler = new TaskTracker({
       client: gateway.client,
       pacer,
       minIntervalMs: 5,
@@ -71,7 +71,7 @@ describe('PollScheduler', () => {
     expect(throttled).toHaveLength(2);
     expect(pacer.throttles).toBe(2);
     const slow = fakeGateway(60_000);
-    const stopping = new PollScheduler({
+    const stopping = new TaskTracker({
       client: slow.client,
       pacer: new Pacer(),
       minIntervalMs: 5,
@@ -81,5 +81,76 @@ describe('PollScheduler', () => {
     stopping.stop();
     expect(await tracked).toEqual({ ok: false, explanation: 'stopped' });
     expect(await stopping.track('t3')).toEqual({ ok: false, explanation: 'stopped' });
+  });
+
+  it('polls at once on a hint, even one that lands while a poll is on its way', async () => {
+    let polls = 0;
+    let answerFirst!: () => void;
+    const progress = async (): Promise<VideoProgress> => {
+      polls++;
+      if (polls === 1) {
+        // Sent before the task ended; the callback saying it did arrives meanwhile.
+        await new Promise<void>((resolve) => (answerFirst = resolve));
+        return { Status: 'MAKING', Progress: 50 } as VideoProgress;
+      }
+      return { Status: 'SUCCESS', Progress: 100, MediaUrl: 'https://x/y.mp4' } as VideoProgress;
+    };
+    const tracker = new TaskTracker({
+      client: { video: { progress } } as never,
+      pacer: new Pacer(),
+      // Planned polls would come a minute apart: only the hint can end this in time.
+      minIntervalMs: 60_000,
+      maxIntervalMs: 120_000,
+      maxInFlight: 1,
+    });
+    const tracked = tracker.track('t1');
+    tracker.hint('t1');
+    await vi.waitFor(() => expect(polls).toBe(1));
+    tracker.hint('t1');
+    tracker.hint('not-tracked');
+    answerFirst();
+    expect(await tracked).toMatchObject({ ok: true, progress: { Status: 'SUCCESS' } });
+    expect(polls).toBe(2);
+    expect([tracker.polls, tracker.finished, tracker.size]).toEqual([2, 1, 0]);
+  });
+
+  it('polls on through passing errors, and ends a task the gateway refuses for good', async () => {
+    const answers: Array<() => VideoProgress> = [
+      () => {
+        throw new TvsApiError({ code: API_CODES.INTERNAL_ERROR, gatewayMessage: 'try later' });
+      },
+      () => ({ Status: 'FAIL', Progress: -1, FailCode: 1 }) as VideoProgress,
+    ];
+    const errors: unknown[] = [];
+    const tracker = new TaskTracker({
+      client: { video: { progress: async () => answers.shift()!() } } as never,
+      pacer: new Pacer(),
+      minIntervalMs: 5,
+      maxIntervalMs: 50,
+      onPollError: (_task, error) => errors.push(error),
+    });
+    // A failed render is an answer, not a failed poll: the runner reads it.
+    expect(await tracker.track('t1')).toMatchObject({ ok: true, progress: { Status: 'FAIL' } });
+    expect(errors).toHaveLength(1);
+    const refusing = new TaskTracker({
+      client: {
+        video: {
+          progress: async () => {
+            throw new TvsApiError({
+              code: API_CODES.INVALID_PARAMETER,
+              gatewayMessage: 'no such task',
+            });
+          },
+        },
+      } as never,
+      pacer: new Pacer(),
+      minIntervalMs: 5,
+      maxIntervalMs: 50,
+    });
+    expect(await refusing.track('t2')).toMatchObject({
+      ok: false,
+      code: API_CODES.INVALID_PARAMETER,
+    });
+    expect(refusing.finished).toBe(1);
   });
 });

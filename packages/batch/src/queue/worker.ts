@@ -33,7 +33,7 @@ export interface WorkerOptions extends EngineOptions, QueueLocation {
 /**
  * A BullMQ worker for a Redis-mode batch: takes jobs from the queue and runs each as the
  * embedded runner does — create under the ambiguity rule (the `submitting` mark and the
- * `TaskId` written atomically in Redis around the create), poll through one scheduler,
+ * `TaskId` written atomically in Redis around the create), poll through one task tracker,
  * download. A job BullMQ hands over after its worker stalled is resumed from its `TaskId`, or
  * marked `ambiguous` if it was left `submitting`: never created again. Throttling pauses job
  * fetching on every worker (BullMQ's rate limit), and the global concurrency caps jobs in flight
@@ -59,20 +59,28 @@ export async function runWorker(options: WorkerOptions): Promise<BatchSummary> {
   const store = await openRedisStore(url, name);
   const stopper = new AbortController();
   const events: Array<(event: BatchEvent) => void> = [];
-  const { ctx, concurrency } = createEngine(
-    {
-      ...options,
-      concurrency: options.workerConcurrency ?? options.concurrency,
-      onEvent: (event) => {
-        options.onEvent?.(event);
-        for (const listener of events) listener(event);
+  let engine: ReturnType<typeof createEngine>;
+  try {
+    engine = createEngine(
+      {
+        ...options,
+        concurrency: options.workerConcurrency ?? options.concurrency,
+        onEvent: (event) => {
+          options.onEvent?.(event);
+          for (const listener of events) listener(event);
+        },
       },
-    },
-    store,
-    resolve(options.outDir ?? 'out'),
-    stopper.signal,
-    stopper.signal,
-  );
+      store,
+      resolve(options.outDir ?? 'out'),
+      stopper.signal,
+      stopper.signal,
+    );
+  } catch (error) {
+    // Bad options, the worker's or the client's: no Redis connection left open to hold the process.
+    await store.close();
+    throw error;
+  }
+  const { ctx, concurrency } = engine;
   const connection = { url };
   const queue = new bullmq.Queue(name, { connection, prefix: BULL_PREFIX });
   if (options.concurrency !== undefined) {
@@ -113,7 +121,7 @@ export async function runWorker(options: WorkerOptions): Promise<BatchSummary> {
       } catch (error) {
         fatal ??= error;
         stopper.abort(error);
-        ctx.scheduler.stop();
+        ctx.tracker.stop();
         state = 'queued';
       }
       if (stopper.signal.aborted && !FINAL_STATES.has(state) && token) {
@@ -147,7 +155,7 @@ export async function runWorker(options: WorkerOptions): Promise<BatchSummary> {
       reason: 'stopping: no new creates; unfinished jobs go back to the queue',
     });
     stopper.abort(options.signal?.reason);
-    ctx.scheduler.stop();
+    ctx.tracker.stop();
   };
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -190,7 +198,7 @@ export async function runWorker(options: WorkerOptions): Promise<BatchSummary> {
     return summary;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    ctx.scheduler.stop();
+    ctx.tracker.stop();
     await receiver?.close();
     await worker.close().catch(() => {});
     await queue.close().catch(() => {});
