@@ -1,7 +1,7 @@
 import { API_CODES, TvsApiError } from '@tvs/client';
 import { describe, expect, it, vi } from 'vitest';
 import { Pacer } from './pacer.js';
-import { TaskTracker, type VideoProgress } from './task-tracker.js';
+import { TaskTracker, type TaskTrackerOptions, type VideoProgress } from './task-tracker.js';
 
 /** A task that renders from `start` for `ms` (real time), answering as `getprogress` does. */
 function fakeGateway(ms: number, options: { throttleFirst?: number; omitStatus?: boolean } = {}) {
@@ -25,34 +25,37 @@ function fakeGateway(ms: number, options: { throttleFirst?: number; omitStatus?:
     if (options.omitStatus) delete (answer as { Status?: string }).Status;
     return answer as VideoProgress;
   };
-  return { client: { video: { progress } } as never, calls: () => calls };
+  return { progress, calls: () => calls };
+}
+
+/** A tracker polling `progress`: its own pacer, polls 5–50 ms apart unless told otherwise. */
+function trackerOf(
+  progress: () => Promise<VideoProgress>,
+  options: Partial<Omit<TaskTrackerOptions, 'client'>> = {},
+): TaskTracker {
+  return new TaskTracker({
+    client: { video: { progress } } as never,
+    pacer: new Pacer(),
+    minIntervalMs: 5,
+    maxIntervalMs: 50,
+    ...options,
+  });
 }
 
 describe('TaskTracker', () => {
   it('follows a task to its end with few polls, planned from its progress rate', async () => {
     const gateway = fakeGateway(300);
-    const scheduler = new TaskTracker({
-      client: gateway.client,
-      pacer: new Pacer(),
-      minIntervalMs: 20,
-      maxIntervalMs: 5_000,
-    });
-    const result = await scheduler.track('t1', performance.now());
+    const tracker = trackerOf(gateway.progress, { minIntervalMs: 20, maxIntervalMs: 5_000 });
+    const result = await tracker.track('t1', performance.now());
     expect(result.ok).toBe(true);
     // Polled every 20 ms it would take 15 polls; planned from the rate, a handful.
     expect(gateway.calls()).toBeLessThanOrEqual(6);
-    expect(scheduler.polls).toBe(gateway.calls());
+    expect(tracker.polls).toBe(gateway.calls());
   });
 
   it('reads the end from Progress when Status is absent', async () => {
     const gateway = fakeGateway(50, { omitStatus: true });
-    const scheduler = new TaskTracker({
-      client: gateway.client,
-      pacer: new Pacer(),
-      minIntervalMs: 10,
-      maxIntervalMs: 100,
-    });
-    const result = await scheduler.track('t1');
+    const result = await trackerOf(gateway.progress, { minIntervalMs: 10 }).track('t1');
     expect(result).toMatchObject({ ok: true, progress: { Progress: 100 } });
   });
 
@@ -60,23 +63,15 @@ describe('TaskTracker', () => {
     const gateway = fakeGateway(20, { throttleFirst: 2 });
     const pacer = new Pacer({ baseDelayMs: 20 });
     const throttled: number[] = [];
-    const scheduler = new TaskTracker({
-      client: gateway.client,
+    const tracker = trackerOf(gateway.progress, {
       pacer,
-      minIntervalMs: 5,
       maxIntervalMs: 100,
       onThrottle: (_task, _error, pauseMs) => throttled.push(pauseMs),
     });
-    expect((await scheduler.track('t1')).ok).toBe(true);
+    expect((await tracker.track('t1')).ok).toBe(true);
     expect(throttled).toHaveLength(2);
     expect(pacer.throttles).toBe(2);
-    const slow = fakeGateway(60_000);
-    const stopping = new TaskTracker({
-      client: slow.client,
-      pacer: new Pacer(),
-      minIntervalMs: 5,
-      maxIntervalMs: 50,
-    });
+    const stopping = trackerOf(fakeGateway(60_000).progress);
     const tracked = stopping.track('t2');
     stopping.stop();
     expect(await tracked).toEqual({ ok: false, explanation: 'stopped' });
@@ -95,10 +90,8 @@ describe('TaskTracker', () => {
       }
       return { Status: 'SUCCESS', Progress: 100, MediaUrl: 'https://x/y.mp4' } as VideoProgress;
     };
-    const tracker = new TaskTracker({
-      client: { video: { progress } } as never,
-      pacer: new Pacer(),
-      // Planned polls would come a minute apart: only the hint can end this in time.
+    // Planned polls would come a minute apart: only the hints can end this in time.
+    const tracker = trackerOf(progress, {
       minIntervalMs: 60_000,
       maxIntervalMs: 120_000,
       maxInFlight: 1,
@@ -122,30 +115,14 @@ describe('TaskTracker', () => {
       () => ({ Status: 'FAIL', Progress: -1, FailCode: 1 }) as VideoProgress,
     ];
     const errors: unknown[] = [];
-    const tracker = new TaskTracker({
-      client: { video: { progress: async () => answers.shift()!() } } as never,
-      pacer: new Pacer(),
-      minIntervalMs: 5,
-      maxIntervalMs: 50,
+    const tracker = trackerOf(async () => answers.shift()!(), {
       onPollError: (_task, error) => errors.push(error),
     });
     // A failed render is an answer, not a failed poll: the runner reads it.
     expect(await tracker.track('t1')).toMatchObject({ ok: true, progress: { Status: 'FAIL' } });
     expect(errors).toHaveLength(1);
-    const refusing = new TaskTracker({
-      client: {
-        video: {
-          progress: async () => {
-            throw new TvsApiError({
-              code: API_CODES.INVALID_PARAMETER,
-              gatewayMessage: 'no such task',
-            });
-          },
-        },
-      } as never,
-      pacer: new Pacer(),
-      minIntervalMs: 5,
-      maxIntervalMs: 50,
+    const refusing = trackerOf(async () => {
+      throw new TvsApiError({ code: API_CODES.INVALID_PARAMETER, gatewayMessage: 'no such task' });
     });
     expect(await refusing.track('t2')).toMatchObject({
       ok: false,
