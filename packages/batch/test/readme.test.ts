@@ -16,7 +16,8 @@ const exported = [...index.matchAll(/export (?:type )?\{([^}]*)\}/g)]
 describe('README', () => {
   it('starts with its install line, then an example', () => {
     expect(readme.startsWith('# @tvs/batch\n\n```sh\nnpm install @tvs/batch ')).toBe(true);
-    expect(readme).toMatch(/```ts\nimport \{ runBatch \} from '@tvs\/batch';/);
+    // A first line may say what the example is and how to run it.
+    expect(readme).toMatch(/```ts\n(?:\/\/ [^\n]*\n)?import \{ runBatch \} from '@tvs\/batch';/);
   });
 
   it('lists exactly the exported names in its Public API section', () => {
