@@ -1,4 +1,4 @@
-import { type DownlinkMessage, endsDrive } from '@tvs/client';
+import { DOWNLINK_TYPE, type DownlinkMessage, endsDrive } from '@tvs/client';
 import { h } from './dom.js';
 
 /** What a line of the transcript is. */
@@ -76,7 +76,11 @@ export class Transcript extends EventTarget {
     );
     if (endsDrive(message)) {
       entry.item.dataset['final'] =
-        message.Type === 9 ? 'refused' : interrupted ? 'interrupted' : status;
+        message.Type === DOWNLINK_TYPE.DRIVE_FAILED
+          ? 'refused'
+          : interrupted
+            ? 'interrupted'
+            : status;
       this.#speaking.delete(reqId);
       this.#changed();
     }

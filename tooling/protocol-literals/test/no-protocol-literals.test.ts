@@ -22,6 +22,9 @@ const CHECKED = [
   'packages/mock-gateway/src',
   'packages/batch/src',
   'apps/demo/src',
+  'apps/common/src',
+  'apps/web/src',
+  'apps/web/server',
 ];
 
 const rules = literalRules({
@@ -45,7 +48,7 @@ function sources(dir: string): string[] {
 describe('no protocol literal outside @tvs/envelope', () => {
   it.each(CHECKED)('%s', (dir) => {
     const files = sources(dir);
-    expect(files.length).toBeGreaterThan(10);
+    expect(files.length).toBeGreaterThan(0);
     const found = files.flatMap((file) =>
       findLiterals(file, readFileSync(file, 'utf8'), rules).map(
         (hit) => `${relative(ROOT, file)}:${hit.line} ${hit.text} (${hit.why})`,
