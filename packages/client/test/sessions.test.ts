@@ -104,7 +104,10 @@ describe('sessions over a real socket', () => {
     );
   });
 
-  it('a 10-second audio push is paced within 0.75–1× real time (measured on both sides)', {
+  // Never faster than 0.75× real time, which the gateway refuses, on both sides of the socket. The
+  // upper bound (no slower than real time) is the schedule's, checked exactly on virtual time in
+  // src/command-channel/send-audio.test.ts: a wall clock on a loaded machine only adds lateness.
+  it('a 10-second audio push is never sent faster than 0.75× real time (measured on both sides)', {
     timeout: 40_000,
   }, async () => {
     const { gateway, client } = await start();
@@ -138,9 +141,7 @@ describe('sessions over a real socket', () => {
       `audio push: client RTF ${sent.realTimeFactor.toFixed(3)}, gateway RTF ${drive.audio!.realTimeFactor!.toFixed(3)}, ${sent.chunks} chunks in ${Math.round(sent.elapsedMs)} ms`,
     );
     expect(sent.realTimeFactor).toBeGreaterThanOrEqual(0.75);
-    expect(sent.realTimeFactor).toBeLessThanOrEqual(1);
     expect(drive.audio!.realTimeFactor!).toBeGreaterThanOrEqual(0.75);
-    expect(drive.audio!.realTimeFactor!).toBeLessThanOrEqual(1);
     expect(drive).toMatchObject({
       kind: 'audio',
       speakStatus: 'AudioOver',
