@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { COMMAND_CHANNEL_PATH, describeErrorCode, type Operation, operations } from '@tvs/envelope';
 import { createMockGateway, type ListeningGateway, type MockGateway } from '@tvs/mock-gateway';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { APPKEY, envelope, post, signedUrl, T0, TOKEN } from './sign.js';
 
@@ -319,9 +319,15 @@ describe('fuzzed command-channel frames', () => {
         Payload: { ReqId: reqId(), SessionId, Command: 'SEND_HEARTBEAT', Data: { Text: 'PING' } },
       }),
     );
-    await new Promise((wake) => setTimeout(wake, 200));
+    // Wait for the answers, however loaded the machine: no fixed sleep.
+    await vi.waitFor(
+      () => {
+        expect(received.length).toBeGreaterThan(100);
+        expect(gateway.sessions.get(SessionId)?.heartbeats).toBeGreaterThan(0);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
     expect(ws.readyState).toBe(WebSocket.OPEN);
-    expect(received.length).toBeGreaterThan(100);
     for (const text of received) {
       outputs.push(text);
       const { Payload } = JSON.parse(text);
