@@ -1,3 +1,5 @@
+// The API codes (`Header.Code`) of three documented tables: https://cloud.tencent.com/document/product/1240/81277 (video and audio),
+// https://cloud.tencent.com/document/product/1240/100406 (interactive sessions and drive) and https://cloud.tencent.com/document/product/1240/96071 (customisation).
 import type { ErrorRow } from './error-row.js';
 import { interactiveApiErrors } from './interactive-api-errors.js';
 import { videoApiErrors } from './video-api-errors.js';

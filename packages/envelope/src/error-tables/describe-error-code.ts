@@ -1,3 +1,4 @@
+// Looks codes up in the API-code tables of https://cloud.tencent.com/document/product/1240/81277, https://cloud.tencent.com/document/product/1240/100406 and https://cloud.tencent.com/document/product/1240/96071.
 import { VIDEO_ERRORS_PAGE } from '../codes/pages.js';
 import { apiErrorTable } from './api-error-table.js';
 import type { ErrorCodeInfo } from './error-row.js';

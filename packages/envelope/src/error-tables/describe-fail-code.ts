@@ -1,3 +1,4 @@
+// Looks codes up in the task FailCode table of https://cloud.tencent.com/document/product/1240/81277 (table 二).
 import { VIDEO_ERRORS_PAGE } from '../codes/pages.js';
 import type { ErrorCodeInfo } from './error-row.js';
 import { failCodeTable } from './fail-code-table.js';

@@ -1,3 +1,5 @@
+// The shape of one row of Tencent's error tables (https://cloud.tencent.com/document/product/1240/81277, https://cloud.tencent.com/document/product/1240/100406, https://cloud.tencent.com/document/product/1240/96071): code,
+// meaning and advice as the pages give them, plus the SDK's reading of what may be sent again.
 /**
  * What kind of failure a gateway code reports: `auth`, `validation` (fix the request),
  * `not-found`, `quota` (an allowance is used up: check the console), `throttle` (too many

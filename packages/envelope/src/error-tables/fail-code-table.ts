@@ -1,3 +1,4 @@
+// The task FailCodes of https://cloud.tencent.com/document/product/1240/81277 (English: https://www.tencentcloud.com/document/product/1211/62095).
 import { VIDEO_ERRORS_PAGE } from '../codes/pages.js';
 import type { ErrorRow } from './error-row.js';
 

@@ -1,3 +1,4 @@
+// The interactive error codes of https://cloud.tencent.com/document/product/1240/100406 (English: https://www.tencentcloud.com/document/product/1211/62122).
 import { INTERACTIVE_ERRORS_PAGE } from '../codes/pages.js';
 import type { ErrorRow } from './error-row.js';
 

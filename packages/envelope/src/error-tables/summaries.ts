@@ -1,3 +1,4 @@
+// The two summaries every lookup adds to a row of https://cloud.tencent.com/document/product/1240/81277, https://cloud.tencent.com/document/product/1240/100406 or https://cloud.tencent.com/document/product/1240/96071.
 import type { ErrorCodeInfo, ErrorRow } from './error-row.js';
 
 /** A table's rows by code, with the two summaries every lookup returns. @internal */

@@ -1,3 +1,5 @@
+// The API codes of https://cloud.tencent.com/document/product/1240/81277 (table 一; English: https://www.tencentcloud.com/document/product/1211/62095)
+// and of https://cloud.tencent.com/document/product/1240/96071.
 import { CUSTOMISATION_ERRORS_PAGE, VIDEO_ERRORS_PAGE } from '../codes/pages.js';
 import type { ErrorRow } from './error-row.js';
 

@@ -1,3 +1,5 @@
+// A non-zero `Header.Code` of the envelope (https://www.tencentcloud.com/zh/document/product/1211/62085), explained from the tables of
+// https://cloud.tencent.com/document/product/1240/81277, https://cloud.tencent.com/document/product/1240/100406 and https://cloud.tencent.com/document/product/1240/96071.
 import { describeErrorCode } from '../error-tables/describe-error-code.js';
 import { clip } from '../internal/clip.js';
 import { splitGatewayMessage } from '../split-message.js';

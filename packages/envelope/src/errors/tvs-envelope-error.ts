@@ -1,3 +1,4 @@
+// A body that is not the envelope the calling convention documents (https://www.tencentcloud.com/zh/document/product/1211/62085).
 import { TvsError, type TvsErrorJSON } from './tvs-error.js';
 
 /**

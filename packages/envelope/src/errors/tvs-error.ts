@@ -1,3 +1,4 @@
+// The base of the SDK's errors; the gateway's own codes are those of https://cloud.tencent.com/document/product/1240/81277, https://cloud.tencent.com/document/product/1240/100406 and https://cloud.tencent.com/document/product/1240/96071.
 import type { ApiErrorCategory } from '../error-tables/error-row.js';
 import { clip, MAX_MESSAGE_LENGTH } from '../internal/clip.js';
 

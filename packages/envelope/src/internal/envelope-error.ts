@@ -1,3 +1,4 @@
+// Errors of the decoders of the envelope documented at https://www.tencentcloud.com/zh/document/product/1211/62085.
 import { type EnvelopeErrorCode, TvsEnvelopeError } from '../errors/tvs-envelope-error.js';
 
 /** What a decoder reads, for its messages, and the HTTP status to put on its errors. @internal */

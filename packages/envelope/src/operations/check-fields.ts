@@ -1,3 +1,5 @@
+// Required fields as each operation's page marks them (必选/必须): the pages are cited per operation
+// in this folder, e.g. https://cloud.tencent.com/document/product/1240/81268 for videomake.
 import type { JsonObject } from '../envelope-types.js';
 import { envelopeError } from '../internal/envelope-error.js';
 import { isRecord, jsonType } from '../internal/is-record.js';

@@ -1,3 +1,7 @@
+// The payload types of the video operations: https://cloud.tencent.com/document/product/1240/81268
+// (videomake), 1240/81269 (videomakeadvanced), 1240/116222 (videomakenotrain), 1240/118475
+// (phototovideonotrain), 1240/81267 (tts), 1240/81270 (getprogress), 1240/130020 and 1240/130021
+// (PPT), 1240/81279 (the task callback).
 import type { JsonObject } from '../envelope-types.js';
 
 /**
