@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { createPoller, type PollStep } from './poller.js';
 
@@ -68,6 +69,33 @@ describe('createPoller', () => {
       poller.track(target([1], doneAt(1)).target, { signal: AbortSignal.abort(new Error('early')) })
         .done,
     ).rejects.toThrow('early');
+  });
+
+  it('listens once to a signal that many targets share, and lets go when they end', async () => {
+    // Node warns of a leak past ten listeners on one signal: fifty waits under one signal are not one.
+    const controller = new AbortController();
+    const poller = createPoller();
+    const never = {
+      poll: async () => 0,
+      next: (): PollStep<number> => ({ done: false, delayMs: 60_000 }),
+    };
+    const waits = Array.from({ length: 50 }, () =>
+      poller.track(never, { signal: controller.signal }),
+    );
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    controller.abort(new Error('all of them'));
+    const settled = await Promise.allSettled(waits.map((w) => w.done));
+    expect(settled.map((s) => s.status === 'rejected' && String(s.reason))).toEqual(
+      Array(50).fill('Error: all of them'),
+    );
+    expect(poller.size).toBe(0);
+
+    const other = new AbortController();
+    const quick = Array.from({ length: 20 }, (_, i) =>
+      poller.track(target([i], doneAt(0)).target, { signal: other.signal }),
+    );
+    await Promise.all(quick.map((w) => w.done));
+    expect(getEventListeners(other.signal, 'abort')).toHaveLength(0);
   });
 
   it('polls once more at the deadline, then rejects with onTimeout', async () => {

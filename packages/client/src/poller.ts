@@ -1,3 +1,4 @@
+import { AbortFanout } from './internal/abort-fanout.js';
 import { numberOption, objectOption } from './internal/validate.js';
 
 /** What one poll's answer means: done with a value, or poll again after `delayMs`. */
@@ -112,6 +113,8 @@ export function createPoller(options: PollerOptions = {}): Poller {
   /** Targets that are due, oldest first, waiting for a free slot. */
   const ready: Entry[] = [];
   let inFlight = 0;
+  // One listener per signal however many targets share it (say, `waitFor` on fifty tasks).
+  const aborts = new AbortFanout();
 
   const due = (entry: Entry) => {
     entry.timer = undefined;
@@ -162,11 +165,12 @@ export function createPoller(options: PollerOptions = {}): Poller {
         resolve = res;
         reject = rej;
       });
+      let unwatch: (() => void) | undefined;
       const end = () => {
         entry.state = 'ended';
         clearTimeout(entry.timer);
         live.delete(entry);
-        signal?.removeEventListener('abort', onAbort);
+        unwatch?.();
       };
       const entry: Entry = {
         timer: undefined,
@@ -206,12 +210,11 @@ export function createPoller(options: PollerOptions = {}): Poller {
           schedule(entry, Math.min(delayMs, left));
         },
       };
-      const onAbort = () => entry.fail(signal!.reason);
       if (signal?.aborted) {
         entry.state = 'ended';
         reject(signal.reason);
       } else {
-        signal?.addEventListener('abort', onAbort, { once: true });
+        if (signal) unwatch = aborts.watch(signal, () => entry.fail(signal.reason));
         live.add(entry);
         schedule(entry, Math.min(first, timeoutMs));
       }
