@@ -10,9 +10,10 @@ export type HmacKey = (message: string | Uint8Array) => string;
  * HMAC-SHA256 (RFC 2104) on `@noble/hashes`' SHA-256, with the inner and outer pad blocks
  * absorbed once per key: each signature then costs the message's compressions plus one outer
  * compression (three for a normal query string). It restarts from the two saved states with the
- * hashers' public `clone()`; noble's `hmac` re-derives the pads on every call, and copying into
- * reused hashers would need noble's internal `_cloneInto` for no measurable gain. The returned
- * function holds only that derived state, never the key text.
+ * hashers' public `clone()`; noble's `hmac` re-derives the pads on every call. Copying into
+ * reused hashers would save about a microsecond per signature (CONTRIBUTING.md), but only through
+ * noble's internal `_cloneInto`. The returned function holds only that derived state, never the
+ * key text.
  *
  * @throws TypeError naming `name` when `key` is not well-formed Unicode.
  * @internal
