@@ -20,6 +20,7 @@ export type {
   CreateSessionFields,
   CreateSessionRequest,
   CreateSessionResponse,
+  DriveCommandData,
   DriveCommandRequest,
   EmptyResponse,
   FaceDetectRequest,

@@ -291,7 +291,7 @@ describe('the lifecycle helper never leaks a session', () => {
     expect(gateway.sessions.get(id)!.status).toBe(2);
   });
 
-  it('the HTTP drive sends the documented SEND_TEXT fields the channel does (1240/100404)', async () => {
+  it('the HTTP drive sends the fields of its own page, and refuses the channel-only ones (1240/100404)', async () => {
     const { client } = await start();
     const bodies: string[] = [];
     const tvs = client({
@@ -305,16 +305,25 @@ describe('the lifecycle helper never leaks a session', () => {
       { ...PROJECT, UserId: 'http-fields' },
       async (session) => {
         await tvs.drive.sendText(session.sessionId, 'Over HTTP.', {
-          chatRoundId: 'round-7',
+          chatCommand: 'NotUseChat',
+          videoSeiInfo: '{"slide":3}',
           smartActionEnabled: true,
         });
+        // ChatRoundId and CloudAiVisitorBizId are on the channel's page (1240/100397) only.
+        const channelOnly = { chatRoundId: 'round-7' } as Parameters<typeof tvs.drive.sendText>[2];
+        await expect(tvs.drive.sendText(session.sessionId, 'Again.', channelOnly)).rejects.toThrow(
+          'drive.sendText: unknown option "chatRoundId"',
+        );
       },
       { waitReady: fast, channel: false },
     );
-    const command = bodies.map((body) => JSON.parse(body)).find((b) => b.Payload.Command);
-    expect(command.Payload).toMatchObject({
-      Command: 'SEND_TEXT',
-      Data: { Text: 'Over HTTP.', ChatRoundId: 'round-7', SmartActionEnabled: true },
+    const commands = bodies.map((body) => JSON.parse(body)).filter((b) => b.Payload.Command);
+    expect(commands).toHaveLength(1);
+    expect(commands[0].Payload.Data).toStrictEqual({
+      Text: 'Over HTTP.',
+      ChatCommand: 'NotUseChat',
+      VideoSeiInfo: '{"slide":3}',
+      SmartActionEnabled: true,
     });
   });
 

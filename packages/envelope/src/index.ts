@@ -87,7 +87,7 @@ export type {
   CloneStatus,
   UploadCredentials,
 } from './operations/cloning.js';
-export type { DriveCommandRequest } from './operations/drive.js';
+export type { DriveCommandData, DriveCommandRequest } from './operations/drive.js';
 export type { FaceDetectRequest, FaceDetectState } from './operations/faces.js';
 export {
   type OperationName,

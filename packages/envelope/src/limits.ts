@@ -3,11 +3,15 @@
  * page:
  * - `TEXT_BYTES`: a `SEND_TEXT` text (channel and HTTP drive), UTF-8 (1240/100397, 1240/100404);
  * - `STREAM_TEXT_BYTES`: one `SEND_STREAMTEXT` chunk, UTF-8 (1240/100399);
- * - `TEXT_INTERVAL_MS`: at most one `SEND_TEXT` per second per session (1240/100397);
+ * - `TEXT_INTERVAL_MS`: `SEND_TEXT`s of a session must be more than this apart ("发送文本间隔必须
+ *   大于1s", 1240/100397, 1240/100404); pace with a margin (the client's channel uses 1.2 s);
  * - `HEARTBEAT_MIN_MS` / `HEARTBEAT_MAX_MS`: heartbeats more than 30 s and less than a minute
- *   apart (1240/100400); `HEARTBEAT_DEFAULT_MS` (45 s) sits on neither edge;
- * - `SOCKET_IDLE_MS` / `SESSION_IDLE_MS`: a socket with no frame for 3 minutes, a session with
- *   no drive for 10, is closed (1240/100396);
+ *   apart (1240/100400); `HEARTBEAT_DEFAULT_MS` (45 s) sits on neither edge. The pages differ:
+ *   1240/108576 recommends every 1–2 minutes and 1211/62117 allows up to 10; 45 s satisfies
+ *   all three and the 3-minute idle rule;
+ * - `SOCKET_IDLE_MS` / `SESSION_IDLE_MS`: with no heartbeat and no traffic, the gateway closes
+ *   the socket after 3 minutes and the session (its stream) after 10 (1240/108576; the 10
+ *   minutes also 1240/100400);
  * - `AUDIO_*`: `SEND_AUDIO` takes 16 kHz 16-bit mono PCM (32 bytes a millisecond) in 5120-byte
  *   (160 ms) chunks, the first 6 at once, then one every 120 ms at most, keeping 0.75–1× real
  *   time (1240/100398);

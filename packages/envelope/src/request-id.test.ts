@@ -26,9 +26,11 @@ describe('newRequestId', () => {
 });
 
 describe('isRequestId', () => {
+  // "32位的 UUID(不包含‘-’)" (1240/100397) names no case: an uppercase UUID qualifies.
   it.each([
     ['9f1c2e7a0b3d4c5e8f60718293a4b5c6', true],
-    ['9F1C2E7A0B3D4C5E8F60718293A4B5C6', false],
+    ['9F1C2E7A0B3D4C5E8F60718293A4B5C6', true],
+    ['9F1C2E7A0B3D4C5E8F60718293A4B5CG', false],
     ['9f1c2e7a-0b3d-4c5e-8f60-718293a4b5c6', false],
     ['9f1c2e7a0b3d4c5e8f60718293a4b5c', false],
     ['9f1c2e7a0b3d4c5e8f60718293a4b5c6\n', false],

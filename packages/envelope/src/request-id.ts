@@ -1,4 +1,5 @@
-const REQUEST_ID = /^[0-9a-f]{32}$/;
+// The pages ask for "32位的 UUID(不包含‘-’)" (1240/100397): 32 hex digits, either case.
+const REQUEST_ID = /^[0-9a-fA-F]{32}$/;
 
 /**
  * A new request id: 32 lowercase hex characters (128 random bits from
@@ -19,8 +20,9 @@ export function newRequestId(): string {
 }
 
 /**
- * Whether `value` has the gateway's `ReqId` format: exactly 32 lowercase hex characters, no
- * dashes (a UUID with its dashes removed qualifies once lowercased).
+ * Whether `value` has the gateway's `ReqId` format: exactly 32 hex characters, no dashes (a
+ * UUID with its dashes removed, in either case: the pages name no case). {@link newRequestId}
+ * makes lowercase ones.
  *
  * @example
  * ```ts

@@ -29,8 +29,12 @@ export class TvsTaskFailedError extends TvsClientError {
   constructor(taskId: string, progress: Readonly<Record<string, unknown>>, requestId?: string) {
     const failCode = typeof progress['FailCode'] === 'number' ? progress['FailCode'] : undefined;
     const failMessage = typeof progress['FailMessage'] === 'string' ? progress['FailMessage'] : '';
-    const info = failCode === undefined ? undefined : describeFailCode(failCode);
-    const explanation = info?.explanation ?? 'The gateway gave no FailCode.';
+    // FailCode 0 is "success" on 1240/81277: on a failed task it explains nothing.
+    const info = failCode === undefined || failCode === 0 ? undefined : describeFailCode(failCode);
+    const explanation =
+      failCode === 0
+        ? 'The gateway gave FailCode 0, which its table calls success: the failure is unexplained.'
+        : (info?.explanation ?? 'The gateway gave no FailCode.');
     super(
       `task ${taskId} failed${failCode === undefined ? '' : ` with FailCode ${failCode}`}${failMessage ? `: ${failMessage}` : ''}. ${explanation}`,
       failCode === undefined ? 'TASK_FAILED' : String(failCode),

@@ -30,18 +30,30 @@ export interface VideoApi {
    */
   makeAdvanced: OperationCall<'video.makeAdvanced'>;
   /**
-   * Starts a video from a reference clip, no training (`videomakenotrain`).
+   * Starts a video from a reference clip, no training (`videomakenotrain`). Text driving needs
+   * `SpeechParam` too (1240/116222).
    * @example
    * ```ts
-   * const { TaskId } = await client.video.makeFromVideo({ RefVideoUrl: clipUrl, DriverType: 'Text', InputSsml: text });
+   * const { TaskId } = await client.video.makeFromVideo({
+   *   RefVideoUrl: clipUrl,
+   *   DriverType: 'Text',
+   *   InputSsml: text,
+   *   SpeechParam: { Speed: 1, TimbreKey: timbreKey },
+   * });
    * ```
    */
   makeFromVideo: OperationCall<'video.makeNoTrain'>;
   /**
-   * Starts a talking video from one photo (`phototovideonotrain`).
+   * Starts a talking video from one photo (`phototovideonotrain`). Text driving needs
+   * `SpeechParam` with `Speed` and `TimbreKey` (1240/118475).
    * @example
    * ```ts
-   * const { TaskId } = await client.video.makeFromPhoto({ RefPhotoUrl: photoUrl, DriverType: 'Text', InputSsml: text });
+   * const { TaskId } = await client.video.makeFromPhoto({
+   *   RefPhotoUrl: photoUrl,
+   *   DriverType: 'Text',
+   *   InputSsml: text,
+   *   SpeechParam: { Speed: 1, TimbreKey: timbreKey },
+   * });
    * ```
    */
   makeFromPhoto: OperationCall<'video.photoToVideo'>;

@@ -2,7 +2,8 @@
  * The gateway's API error codes: the `Header.Code` of a response, by name. Documented on
  * Tencent's pages 1240/81277 (video and audio, table 一), 1240/100406 (interactive sessions and
  * the drive) and 1240/96071 (customisation); the same number means the same thing on every
- * page that lists it. The rows of {@link @tvs/envelope!index.apiErrorTable | apiErrorTable} say what each means and what to do.
+ * page that lists it, save the advice for 100008 (concurrency on two pages, an allocation used
+ * up on the customisation page). The rows of {@link @tvs/envelope!index.apiErrorTable | apiErrorTable} say what each means and what to do.
  *
  * The task `FailCode`s of a progress report are another table: {@link FAIL_CODES}. 801000,
  * 801002 and 801004 are in both and mean different things in each.

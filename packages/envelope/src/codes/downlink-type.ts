@@ -1,7 +1,9 @@
 /**
  * The `Type` of a command-channel downlink message, by name (Tencent's page 1240/100401):
  * `3` a speaking status (`SpeakStatus`), `4` content from the large language model, `5` the
- * model's thinking, `9` a drive that failed (`Code`, `Message`).
+ * model's thinking, `9` a drive that failed (no page names its fields; the gateway's `Code` and
+ * `Message` are kept unchecked). The field table also mentions a Type `2` (the question and
+ * the text spoken) that the Type row does not list; it is left unnamed here.
  *
  * @example
  * ```ts

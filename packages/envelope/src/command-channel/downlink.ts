@@ -16,18 +16,47 @@ export interface DownlinkMessage {
   SessionId?: string;
   /** The `ReqId` of the drive (text or audio sequence) this message is about. */
   ReqId?: string;
-  /** Position of this message among its drive's messages. */
+  /** The sequence number of the streaming clause (流式子句的唯一序号). */
   Seq?: number;
   /** Type 3: the avatar's speaking state. */
   SpeakStatus?: SpeakStatus | (string & {});
-  /** Type 3: what ended the drive, on its last status. */
+  /**
+   * Only with `SpeakStatus` `AudioOver`: where the final packet came from, `1` the client, `2`
+   * the server after `StreamMaxInterval` without a packet.
+   */
   FinalType?: number;
-  /** Types 4 and 5: text of the large language model's answer or thinking. */
+  /** Types 2 and 4: the question (提问语). What the avatar says is `TextPro` / `TextDisplay`. */
   Text?: string;
-  /** Type 9: the error code (an API code, see `describeErrorCode`). */
-  Code?: number;
-  /** Type 9: the error message. */
-  Message?: string;
+  /** Types 2 and 4: the text spoken, with its SSML tags. */
+  TextPro?: string;
+  /** Types 2 and 4: the text spoken, for display. */
+  TextDisplay?: string;
+  /**
+   * Types 2 and 4: the kind of content. The Chinese page gives codes (a String: 0 unknown, 1
+   * plain, 2 ordered list, 3 unordered list, 4 image link, 5 HTTP link, 6 table, 8 title, 9
+   * SSML); the English 1211/62116 gives names (`Image`, `Hyperlink`, `OrderedList`,
+   * `UnOrderedList`, `List`). Either is kept; a number is accepted too.
+   */
+  ContentType?: string | number;
+  /** Type 4: whether the model's content is to be spoken. */
+  TtsSupport?: boolean;
+  /** Type 4: whether this is the model's last clause. */
+  Final?: boolean;
+  /** Type 4: whether the client should highlight the content. */
+  IsHighLight?: boolean;
+  /** Types 2 and 4: `true` when the sentence being spoken cannot be interrupted. */
+  Uninterrupt?: boolean;
+  /** Types 2 and 4: whether listening is off while this text is spoken. */
+  Muted?: boolean;
+  /** Type 2: a message kind configured on the platform (a pop-up, an image…). */
+  InteractionType?: string;
+  /**
+   * Type 9: the error code, as far as the gateway sends one. No page names Type 9's fields, so
+   * `Code` and `Message` are not checked: read them with `typeof`.
+   */
+  Code?: unknown;
+  /** Type 9: the error message, when sent (unchecked, as `Code`). */
+  Message?: unknown;
   /** The wrapper's `Header`, when the message came wrapped as `{ Header, Payload }`. */
   Header?: JsonObject;
   [key: string]: unknown;
@@ -35,16 +64,24 @@ export interface DownlinkMessage {
 
 const DOWNLINK: DecodeContext = { what: 'downlink message' };
 
-/** The documented fields whose JSON type is checked when present. */
+/** The documented fields (1240/100401) whose JSON type is checked when present. */
 const FIELD_TYPES = {
-  Type: 'number',
-  Seq: 'number',
-  SessionId: 'string',
-  ReqId: 'string',
-  Text: 'string',
-  SpeakStatus: 'string',
-  Code: 'number',
-  Message: 'string',
+  Type: ['number'],
+  Seq: ['number'],
+  SessionId: ['string'],
+  ReqId: ['string'],
+  SpeakStatus: ['string'],
+  FinalType: ['number'],
+  Text: ['string'],
+  TextPro: ['string'],
+  TextDisplay: ['string'],
+  ContentType: ['string', 'number'],
+  TtsSupport: ['boolean'],
+  Final: ['boolean'],
+  IsHighLight: ['boolean'],
+  Uninterrupt: ['boolean'],
+  Muted: ['boolean'],
+  InteractionType: ['string'],
 } as const;
 
 /**
@@ -74,13 +111,13 @@ export function decodeDownlinkMessage(data: unknown): DownlinkMessage {
     );
   }
   const message = unwrapPayload(value);
-  for (const [field, type] of Object.entries(FIELD_TYPES)) {
+  for (const [field, types] of Object.entries(FIELD_TYPES)) {
     const got = message[field];
-    if (got !== undefined && typeof got !== type) {
+    if (got !== undefined && !(types as readonly string[]).includes(typeof got)) {
       throw envelopeError(
         DOWNLINK,
         'wrong-type',
-        `${field} must be a ${type}, got ${jsonType(got)}`,
+        `${field} must be a ${types.join(' or a ')}, got ${jsonType(got)}`,
         {
           path: field,
         },

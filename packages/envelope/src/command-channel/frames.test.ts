@@ -139,6 +139,28 @@ describe('uplink frames', () => {
     });
   });
 
+  it('SEND_AUDIO: VideoSeiInfo, JSON text only (1240/100398)', () => {
+    const sei = '{"scene":2}';
+    const init = { sessionId: 's', reqId, audio: '', seq: 1, isFinal: true };
+    expect(audioFrame({ ...init, videoSeiInfo: sei }).Payload.Data).toStrictEqual({
+      Audio: '',
+      Seq: 1,
+      IsFinal: true,
+      VideoSeiInfo: sei,
+    });
+    expect(() => audioFrame({ ...init, videoSeiInfo: 'scene 2' })).toThrow(
+      'audioFrame: videoSeiInfo must be JSON text',
+    );
+  });
+
+  it('takes an uppercase ReqId: the pages ask for a UUID without dashes, in no case (1240/100397)', () => {
+    const upper = reqId.toUpperCase();
+    expect(textFrame({ sessionId: 's', text: 'hi', reqId: upper }).Payload.ReqId).toBe(upper);
+    expect(() => textFrame({ sessionId: 's', text: 'hi', reqId: `${upper.slice(1)}-` })).toThrow(
+      'textFrame: reqId must be 32 hex characters (a UUID without dashes)',
+    );
+  });
+
   it('SEND_HEARTBEAT: Data.Text is PING', () => {
     expect(heartbeatFrame('s', reqId)).toStrictEqual({
       Header: {},
@@ -224,8 +246,43 @@ describe('decodeDownlinkMessage', () => {
     }
   });
 
+  it('types the fields of 1240/100401: TextPro, TextDisplay, ContentType as code or name, the Type 4 flags', () => {
+    const message = {
+      Type: 4,
+      Seq: 1,
+      Text: 'What is on today?',
+      TextPro: '<speak>Rain.</speak>',
+      TextDisplay: 'Rain.',
+      TtsSupport: true,
+      Final: false,
+      IsHighLight: false,
+      Uninterrupt: true,
+      Muted: false,
+    };
+    for (const ContentType of ['1', 1, 'OrderedList']) {
+      expect(decodeDownlinkMessage({ ...message, ContentType })).toStrictEqual({
+        ...message,
+        ContentType,
+      });
+    }
+  });
+
+  it('keeps a failed drive whatever form its undocumented Code and Message take', () => {
+    // No page names Type 9's fields: a string Code must not cost the client the failure itself.
+    for (const extra of [
+      { Code: '110015', Message: 'bad' },
+      { Code: 110015, Message: { x: 1 } },
+    ]) {
+      const message = decodeDownlinkMessage({ Type: 9, ReqId: reqId, ...extra });
+      expect(message).toStrictEqual({ Type: 9, ReqId: reqId, ...extra });
+    }
+  });
+
   it.each([
     ['not JSON', 'PONG', 'not-json', undefined],
+    ['a string Final', '{"Type":4,"Final":"true"}', 'wrong-type', 'Final'],
+    ['a boolean ContentType', '{"Type":4,"ContentType":true}', 'wrong-type', 'ContentType'],
+    ['a string FinalType', '{"Type":3,"FinalType":"1"}', 'wrong-type', 'FinalType'],
     ['an array', '[3]', 'not-an-envelope', undefined],
     ['a string Type', '{"Type":"3"}', 'wrong-type', 'Type'],
     ['a numeric SessionId', '{"SessionId":1}', 'wrong-type', 'SessionId'],

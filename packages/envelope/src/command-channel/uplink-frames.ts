@@ -66,6 +66,8 @@ export interface AudioFrameInit {
   /** From 1. */
   seq: number;
   isFinal: boolean;
+  /** JSON text to carry in the video stream's SEI while this response plays (2D avatars). */
+  videoSeiInfo?: string | undefined;
 }
 
 /**
@@ -92,15 +94,19 @@ export function textFrame(init: TextFrameInit): UplinkFrame<'SEND_TEXT', SendTex
   checkBytes(text, LIMITS.TEXT_BYTES, 'textFrame');
   const data: SendTextData = text === '' ? {} : { Text: text };
   if (init.interrupt !== undefined) data.Interrupt = flag(init.interrupt, 'interrupt');
-  if (init.chatCommand !== undefined) data.ChatCommand = word(init.chatCommand, 'chatCommand');
-  if (init.chatRoundId !== undefined) data.ChatRoundId = word(init.chatRoundId, 'chatRoundId');
+  if (init.chatCommand !== undefined) {
+    data.ChatCommand = word(init.chatCommand, 'chatCommand', 'textFrame');
+  }
+  if (init.chatRoundId !== undefined) {
+    data.ChatRoundId = word(init.chatRoundId, 'chatRoundId', 'textFrame');
+  }
   if (init.cloudAiVisitorBizId !== undefined) {
-    const id = word(init.cloudAiVisitorBizId, 'cloudAiVisitorBizId');
+    const id = word(init.cloudAiVisitorBizId, 'cloudAiVisitorBizId', 'textFrame');
     if (id.length > 64)
       throw new RangeError('textFrame: cloudAiVisitorBizId is over 64 characters');
     data.CloudAiVisitorBizId = id;
   }
-  if (init.videoSeiInfo !== undefined) data.VideoSeiInfo = jsonText(init.videoSeiInfo);
+  if (init.videoSeiInfo !== undefined) data.VideoSeiInfo = jsonText(init.videoSeiInfo, 'textFrame');
   if (init.smartActionEnabled !== undefined) {
     data.SmartActionEnabled = flag(init.smartActionEnabled, 'smartActionEnabled');
   }
@@ -112,17 +118,18 @@ function flag(value: unknown, name: string): boolean {
   return value;
 }
 
-function word(value: unknown, name: string): string {
-  if (typeof value !== 'string') throw new TypeError(`textFrame: ${name} must be a string`);
+function word(value: unknown, name: string, where: string): string {
+  if (typeof value !== 'string') throw new TypeError(`${where}: ${name} must be a string`);
   return value;
 }
 
-function jsonText(value: unknown): string {
-  const text = word(value, 'videoSeiInfo');
+/** `VideoSeiInfo`: "字符串内容为 JSON 格式" (1240/100397, 1240/100398). */
+function jsonText(value: unknown, where: string): string {
+  const text = word(value, 'videoSeiInfo', where);
   try {
     JSON.parse(text);
   } catch {
-    throw new TypeError('textFrame: videoSeiInfo must be JSON text');
+    throw new TypeError(`${where}: videoSeiInfo must be JSON text`);
   }
   return text;
 }
@@ -156,8 +163,8 @@ export function streamTextFrame(
 /**
  * A `SEND_AUDIO` frame (1240/100398): one chunk of speech that drives the avatar.
  *
- * @throws TypeError for bad ids, a bad `seq`/`isFinal`, or `audio` that is neither bytes nor
- *   Base64.
+ * @throws TypeError for bad ids, a bad `seq`/`isFinal`, `audio` that is neither bytes nor
+ *   Base64, or `videoSeiInfo` that is not JSON text.
  * @example
  * ```ts
  * import { audioFrame, newRequestId } from '@tvs/envelope';
@@ -173,6 +180,8 @@ export function audioFrame(init: AudioFrameInit): UplinkFrame<'SEND_AUDIO', Send
   else if (typeof audio === 'string' && isBase64(audio)) base64 = audio;
   else throw new TypeError('audioFrame: audio must be a Uint8Array or a Base64 string');
   const data: SendAudioData = { Audio: base64, ...sequence(init, 'audioFrame') };
+  if (init.videoSeiInfo !== undefined)
+    data.VideoSeiInfo = jsonText(init.videoSeiInfo, 'audioFrame');
   return frame('SEND_AUDIO', init.sessionId, init.reqId, data, 'audioFrame');
 }
 
@@ -211,7 +220,7 @@ function frame<C extends UplinkCommand, D extends object>(
     throw new TypeError(`${where}: sessionId must be a non-empty string`);
   }
   if (!isRequestId(reqId))
-    throw new TypeError(`${where}: reqId must be 32 lowercase hex characters`);
+    throw new TypeError(`${where}: reqId must be 32 hex characters (a UUID without dashes)`);
   return {
     Header: {},
     Payload: { ReqId: reqId, SessionId: sessionId, Command: command, Data: data },

@@ -13,7 +13,7 @@ export interface UplinkFrame<
 > {
   Header: Record<string, never>;
   Payload: {
-    /** 32 lowercase hex (a UUID without dashes); a new one for every drive. */
+    /** 32 hex characters (a UUID without dashes); a new one for every drive. */
     ReqId: string;
     SessionId: string;
     Command: C;
@@ -22,9 +22,9 @@ export interface UplinkFrame<
 }
 
 /**
- * `Data` of `SEND_TEXT`, on the channel (1240/100397) and in the HTTP drive command
- * (1240/100404). Every field is optional: `{ Interrupt: true }` alone is the documented
- * interrupt, which stops the avatar and leaves it silent.
+ * `Data` of `SEND_TEXT` on the channel (1240/100397); the HTTP drive command's is
+ * {@link DriveCommandData}. Every field is optional: `{ Interrupt: true }` alone is the
+ * documented interrupt, which stops the avatar and leaves it silent.
  */
 export interface SendTextData {
   /**
@@ -60,7 +60,11 @@ export interface SendStreamTextData {
   Text: string;
   /** Position in the sequence, from 1. */
   Seq: number;
-  /** The last chunk of the sequence (default `false`; the server ends a sequence itself after `StreamMaxInterval`). */
+  /**
+   * The last chunk of the sequence (default `false`). Outside clause mode the server ends a
+   * sequence itself after `StreamMaxInterval` without a chunk; in clause mode (`IsSentence`) it
+   * does not, so always send the final packet (1240/100399: 非子句模式下…自动补充 final).
+   */
   IsFinal?: boolean;
   /**
    * With empty `Text`: stop the streamed text being spoken (an older page's example also sends
@@ -87,7 +91,7 @@ export interface SendAudioData {
   Seq: number;
   /** The last packet of the sequence (default `false`); it carries empty `Audio`. */
   IsFinal?: boolean;
-  /** JSON text carried in the video stream's SEI (2D avatars). */
+  /** JSON text carried in the video stream's SEI while this response plays (2D avatars). */
   VideoSeiInfo?: string;
   [key: string]: unknown;
 }

@@ -2,7 +2,7 @@
 import { VIDEO_ERRORS_PAGE } from '../codes/pages.js';
 import type { ErrorCodeInfo } from './error-row.js';
 import { failCodeTable } from './fail-code-table.js';
-import { indexRows, unknownCode } from './summaries.js';
+import { indexRows, successCode, unknownCode } from './summaries.js';
 
 let index: ReadonlyMap<number, ErrorCodeInfo> | undefined;
 
@@ -19,6 +19,8 @@ let index: ReadonlyMap<number, ErrorCodeInfo> | undefined;
  * ```
  */
 export function describeFailCode(code: number): ErrorCodeInfo {
+  // Table 二's first row: "0 | 成功": a task that did not fail. Not a row of failCodeTable, whose rows are failures.
+  if (code === 0) return successCode(VIDEO_ERRORS_PAGE);
   index ??= indexRows(failCodeTable);
   return index.get(code) ?? unknownCode(code, VIDEO_ERRORS_PAGE);
 }

@@ -128,6 +128,17 @@ describe('the two tables', () => {
     expect(describeErrorCode(801401).category).toBe('unknown'); // a FailCode, not an API code
   });
 
+  it('describe FailCode 0 as the success table 二 of 1240/81277 lists first ("0 | 成功")', () => {
+    expect(describeFailCode(FAIL_CODES.OK)).toMatchObject({
+      code: 0,
+      meaning: 'Success: the task did not fail.',
+      documented: true,
+      mayLaterSucceed: false,
+      doc: 'https://cloud.tencent.com/document/product/1240/81277',
+    });
+    expect(failCodeTable.some((row) => row.code === 0)).toBe(false); // the table holds failures
+  });
+
   it('explain in one line: meaning, then advice', () => {
     const info = describeErrorCode(API_CODES.RECORD_NOT_FOUND);
     expect(info.explanation).toBe(`${info.meaning} ${info.advice}`);

@@ -11,7 +11,7 @@ const RETRY = 'Retry; else quote the RequestID to support.';
 export const interactiveApiErrors: readonly ErrorRow[] = [
   {
     code: -111001,
-    meaning: 'Updating the stream failed.',
+    meaning: 'Updating the stream parameters failed.',
     category: 'internal',
     advice: RETRY,
     doc: INTERACTIVE_ERRORS_PAGE,
@@ -131,7 +131,7 @@ export const interactiveApiErrors: readonly ErrorRow[] = [
   },
   {
     code: 110021,
-    meaning: 'The TRTC service is in arrears.',
+    meaning: 'The TRTC service is in arrears, or has too little time left.',
     category: 'quota',
     advice: "Check the TRTC account's balance.",
     doc: INTERACTIVE_ERRORS_PAGE,

@@ -14,6 +14,23 @@ function withSummaries(row: ErrorRow): ErrorCodeInfo {
   };
 }
 
+/**
+ * What FailCode 0 gets: success ("0 | 成功 | 无", 1240/81277 table 二), documented, nothing to do.
+ * Its category is `unknown`: the categories name kinds of failure. @internal
+ */
+export function successCode(doc: string): ErrorCodeInfo {
+  return withSummaries({
+    code: 0,
+    meaning: 'Success: the task did not fail.',
+    category: 'unknown',
+    advice: 'Nothing to do.',
+    doc,
+    safeToResend: false,
+    mayLaterSucceed: false,
+    documented: true,
+  });
+}
+
 /** What a code no table lists gets: category `unknown`, and nothing may be sent again. @internal */
 export function unknownCode(code: number, doc: string): ErrorCodeInfo {
   return withSummaries({

@@ -66,7 +66,7 @@ export interface CloneProgress {
   Status: CloneStatus;
   /** Why it failed, with `FAIL`. */
   FailMessage?: string;
-  /** The stage while `MAKING` (authoritative for tasks since 2024). */
+  /** The stage while `MAKING`: authoritative for every query since 2024-01-01 (1240/96070). */
   StageV2?: CloneStage;
   /** The state within the stage: `WAIT_PROCESS`, `PROCESSING`, `SUCCESS`, `FAIL`. */
   StatusV2?: 'WAIT_PROCESS' | 'PROCESSING' | 'SUCCESS' | 'FAIL' | (string & {});

@@ -1,14 +1,34 @@
-import type { SendTextData } from '../command-channel/uplink-types.js';
 import type { EmptyResponse, Operation } from './operation.js';
+
+/**
+ * `Data` of the HTTP drive command (1240/100404). Its table has fewer fields than the
+ * channel's `SEND_TEXT` (`SendTextData`, 1240/100397): no `ChatRoundId` or `CloudAiVisitorBizId`.
+ */
+export interface DriveCommandData {
+  /** What the avatar says ("字符串最长4000": the SDK counts 4000 bytes of UTF-8, as the channel). */
+  Text?: string;
+  /**
+   * A forced interrupt (default `false`): it overrides the platform's "cannot be interrupted"
+   * setting of the text being spoken ("强制打断标记"). Alone, `{ Interrupt: true }` stops speaking.
+   */
+  Interrupt?: boolean;
+  /** For projects bound to a customer-service bot: `NotUseChat` speaks `Text` as it is. */
+  ChatCommand?: 'NotUseChat' | (string & {});
+  /** JSON text carried in the video stream's SEI while the avatar speaks this response (2D avatars). */
+  VideoSeiInfo?: string;
+  /** Generate gestures for text without action tags (default `false`). */
+  SmartActionEnabled?: boolean;
+  [key: string]: unknown;
+}
 
 /** Request of `drive.command` (`command`, 1240/100404): make a session's avatar speak over HTTP. */
 export interface DriveCommandRequest {
-  /** 32 lowercase hex characters (see `newRequestId`). */
+  /** 32 hex characters, no dashes (see `newRequestId`). */
   ReqId: string;
   SessionId: string;
   Command: 'SEND_TEXT';
   /** `{ Text }` to speak, `{ Interrupt: true }` alone to stop speaking. */
-  Data: SendTextData;
+  Data: DriveCommandData;
 }
 
 /**

@@ -7,7 +7,10 @@ export interface FaceDetectRequest {
   /** Your id of this request (a body field, not the header's `RequestID`); the example's `TaskId` echoes it. */
   RequestId?: string;
   ImageUrl: string;
-  /** `1` (default) checks the aspect ratio and face details; `2` also suggests crops and reports occlusion. */
+  /**
+   * `1` (default): checks the aspect ratio (9:16, 16:9, 1:1 or 4:3) and reports the face box and
+   * angle; `2`: does not check the ratio, and reports occlusion and suggested crops (1240/109990).
+   */
   CheckerVersion?: 1 | 2 | (number & {});
   [key: string]: unknown;
 }

@@ -12,7 +12,7 @@ export interface LiveRoomScript {
 
 /** Request of `liveRooms.open` (`openliveroom`, 1240/112140). */
 export interface OpenLiveRoomRequest {
-  /** 32 lowercase hex characters (see `newRequestId`). */
+  /** 32 hex characters, no dashes (see `newRequestId`). */
   ReqId: string;
   /** How to build the stream. Give exactly one of `VirtualmanProjectId` and `AssetVirtualmanKey`. */
   VideoStreamReq: {

@@ -14,7 +14,7 @@ export type SessionDriverType = 1 | 3;
 
 /** Every session call carries a request id. */
 interface WithReqId {
-  /** 32 lowercase hex characters, no dashes (see `newRequestId`). */
+  /** 32 hex characters, no dashes (see `newRequestId`). */
   ReqId: string;
 }
 
@@ -34,8 +34,9 @@ export interface CreateSessionFields extends WithReqId {
   /** Stream-creation extensions (such as `AlphaChannelEnable`), passed through unchanged. */
   ExtraInfo?: JsonObject;
   /**
-   * Milliseconds, 2000–6000 (default 2000): after this long without a streaming-text chunk or
-   * audio packet, the server ends the sequence itself.
+   * Milliseconds, 2000–6000 (default 2000): after this long without a streaming-text chunk (in
+   * non-clause mode) or an audio packet, the server ends the sequence itself (1240/100388,
+   * 1240/100399). Clause-mode sequences (`IsSentence`) must send their own final packet.
    */
   StreamMaxInterval?: number;
   [key: string]: unknown;

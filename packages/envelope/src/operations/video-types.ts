@@ -6,8 +6,10 @@ import type { JsonObject } from '../envelope-types.js';
 
 /**
  * What drives a video: `Text` (the default: `InputSsml`), `OriginalVoice` (a recording,
- * `InputAudioUrl`), or `ModulatedVoice` (a recording re-voiced with the avatar's timbre). Open:
- * Tencent adds values.
+ * `InputAudioUrl`), or `ModulatedVoice` (a recording re-voiced with the avatar's timbre). The
+ * readable part of 1240/81268 ends after `Text` and `OriginalVoice`, and the notrain and photo
+ * pages (1240/116222, 1240/118475) list only those two: `ModulatedVoice` is kept for
+ * `videomake`, unconfirmed by what could be read. Open: Tencent adds values.
  */
 export type VideoDriverType = 'Text' | 'OriginalVoice' | 'ModulatedVoice' | (string & {});
 
@@ -85,16 +87,23 @@ export interface VideoMakeAdvancedRequest extends VideoMakeRequest {}
  * reference clip, no training.
  */
 export interface VideoMakeNoTrainRequest extends TaskOptions {
-  /** The reference video: mp4, mov or avi with H.264, at most 5 GB, 360–4096 px a side, 1–600 s (20 min with `ConcurrencyType` `Exclusive`). */
+  /**
+   * The reference video: mp4, mov or avi with H.264, at most 5 GB, 360–4096 px a side, 1 s to
+   * 20 min (1240/116222, 2026-01; the older 1211/73472 allowed 600 s unless `ConcurrencyType` is
+   * `Exclusive`).
+   */
   RefVideoUrl: string;
-  /** `Text` (needs `InputSsml`) or `OriginalVoice` (needs `InputAudioUrl`). */
+  /** `Text` (needs `InputSsml` and `SpeechParam`) or `OriginalVoice` (needs `InputAudioUrl`). */
   DriverType: VideoDriverType;
   /** Written authorisation (PDF under 10 MB). */
   IdentityWrittenUrl?: string;
-  /** Authorisation as a video. */
+  /** Authorisation as a video: mp4, under 5 GB. */
   IdentityVideoUrl?: string;
+  /** The recording, for `OriginalVoice`: wav, mp3, wma, m4a, aac or ogg, 1 s to 20 min, at most 100 MB. */
   InputAudioUrl?: string;
+  /** The script, for `Text`: 4–2,000 characters. */
   InputSsml?: string;
+  /** Required for `Text` ("DriverType 为 Text 时,该字段必填", 1240/116222). */
   SpeechParam?: SpeechParam;
   /** The concurrency pool: `Shared` or `Exclusive`. */
   ConcurrencyType?: 'Shared' | 'Exclusive' | (string & {});
@@ -144,8 +153,7 @@ export interface TtsRequest {
   /** 50–200; only with `EmotionCategory`. */
   EmotionIntensity?: number;
   TimbreLanguage?: string;
-  /** Where the result is POSTed once (see {@link VideoMakeRequest}'s `CallbackUrl`). */
-  CallbackUrl?: string;
+  // No `CallbackUrl`: 1240/81267's request table has none (poll `getprogress`).
   [key: string]: unknown;
 }
 
@@ -161,7 +169,7 @@ export interface VideoMakeWithPptRequest {
   GlobalConfig?: JsonObject;
   /** Per-page avatar, speech and video settings, at most one per page. */
   PageConfigs?: JsonObject[];
-  CallbackUrl?: string;
+  // No `CallbackUrl`: 1240/130020 has none, and returns the video through the PPT progress call.
   [key: string]: unknown;
 }
 
@@ -202,7 +210,10 @@ export interface VideoProgress {
   MediaUrl?: string;
   /** Subtitles (SRT), for text-driven videos. */
   SubtitlesUrl?: string;
-  /** Why it failed: a task `FailCode` (see `describeFailCode`); 0 otherwise. */
+  /**
+   * Why it failed; 0 otherwise. 1240/130021 leaves the row's description empty and links no
+   * table: read with `describeFailCode` (the FailCodes of 1240/81277), which is assumed.
+   */
   FailCode?: number;
   FailMessage?: string;
   /** Length of the result, milliseconds. */

@@ -83,7 +83,7 @@ export function decodeUplinkFrame(data: unknown): DecodedUplinkFrame {
   }
   const payload = value.Payload;
   if (!isRequestId(payload.ReqId)) {
-    throw wrong('Payload.ReqId', '32 lowercase hex characters', payload.ReqId);
+    throw wrong('Payload.ReqId', '32 hex characters (a UUID without dashes)', payload.ReqId);
   }
   if (typeof payload.SessionId !== 'string' || payload.SessionId === '') {
     throw wrong('Payload.SessionId', 'a non-empty string', payload.SessionId);

@@ -18,14 +18,14 @@ const REMEMBERED_REQ_IDS = 2000;
 /** Duplicate record: the same request repeated (docs/protocol.md §5). */
 const DUPLICATE = API_CODES.RECORD_EXISTS;
 
-/** `ReqId` must be 32 lowercase hex characters (docs/protocol.md §4). @internal */
+/** `ReqId` must be 32 hex characters, no dashes (docs/protocol.md §4). @internal */
 export function checkReqId(payload: Record<string, unknown>): string {
   const reqId = payload['ReqId'];
   if (!isRequestId(reqId)) {
     throw new Refusal(
       CODES.badValue,
       'InvalidParameterValue.ReqId',
-      'Payload.ReqId must be 32 lowercase hex characters, no dashes',
+      'Payload.ReqId must be 32 hex characters, no dashes',
     );
   }
   return reqId;
