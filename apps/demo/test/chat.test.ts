@@ -134,7 +134,7 @@ describe('chat with credentials (a mock gateway standing in for the real one)', 
       const run = await runCli(['chat'], { env, input: 'Hello.\n' });
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('✖ The gateway refused the call: error 100008 (quota).');
-      expect(run.stderr).toContain('Over a limit: the concurrency limit');
+      expect(run.stderr).toContain('Over the concurrency limit (videos, sessions)');
       expect(run.stderr).toContain('close sessions you no longer use');
       expect(run.stdout + run.stderr).not.toContain(TOKEN);
       expect(gateway.sessions.list().map((s) => s.sessionId)).toEqual([SessionId]);

@@ -1,5 +1,5 @@
 // The pages ask for "32位的 UUID(不包含‘-’)" (1240/100397): 32 hex digits, either case.
-const REQUEST_ID = /^[0-9a-fA-F]{32}$/;
+const REQUEST_ID = /^[0-9a-f]{32}$/i;
 
 /**
  * A new request id: 32 lowercase hex characters (128 random bits from

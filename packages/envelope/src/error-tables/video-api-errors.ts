@@ -107,11 +107,10 @@ export const videoApiErrors: readonly ErrorRow[] = [
     code: 100008,
     // The pages agree on 超过配额限制 but not on the advice: concurrency for videos (1240/81277)
     // and sessions (1240/100406), an allocation used up for customisation (1240/96071).
-    meaning:
-      'Over a limit: the concurrency limit (videos, sessions) or, for customisation, the allocated quota.',
+    meaning: 'Over the concurrency limit (videos, sessions) or the customisation quota.',
     category: 'quota',
     advice:
-      'Check the concurrency in use and retry when work ends; for customisation, ask for more quota (retrying will not help).',
+      'Check the concurrency in use; retry when work ends. A used-up customisation quota needs more.',
     doc: VIDEO_ERRORS_PAGE,
     safeToResend: true,
     mayLaterSucceed: true,
