@@ -161,6 +161,7 @@ describe('operations', () => {
       RefVideoUrl: 'https://example.com/ref.mp4',
       DriverType: 'Text',
       InputSsml: 'Hello there.',
+      SpeechParam: { Speed: 1 }, // required for text driving (1240/116222)
     });
     const fromPhoto = await client.video.makeFromPhoto({
       RefPhotoUrl: 'https://example.com/me.png',
@@ -181,8 +182,8 @@ describe('operations', () => {
     for (const { TaskId } of [fromVideo, fromPhoto, tts, advanced]) expect(TaskId).toBeTruthy();
     const ppt = await client.ppt.make({ PPTFileUrl: 'https://example.com/deck.pptx' } as never);
     const progress = await client.ppt.progress({ TaskId: ppt.TaskId });
-    // Answered in the shape of the documented example (1240/130021): Progress, no Status.
-    expect(progress).not.toHaveProperty('Status');
+    // Answered with the fields of 1240/130021's table, Status among them.
+    expect(progress.Status).toBe('MAKING');
     expect(typeof progress.Progress).toBe('number');
     await h.gateway.clock.advance(120_000);
     expect(await client.ppt.waitFor(ppt.TaskId, { pollInterval: 5 })).toMatchObject({
@@ -522,13 +523,17 @@ describe('timeouts and aborts', () => {
 
     h.gateway.faults.next({ kind: 'throttle', path: MAKE });
     const later = new AbortController();
+    // Abort during the 10 s wait after the throttled answer, however long that answer took.
+    const abortWhileWaiting = () => void setTimeout(() => later.abort(), 20);
     const waiting = h
-      .client({ retry: { baseDelay: 10_000, maxDelay: 10_000 } })
+      .client({
+        retry: { baseDelay: 10_000, maxDelay: 10_000 },
+        hooks: { beforeRetry: [abortWhileWaiting] },
+      })
       .video.make(
         { VirtualmanKey: avatarKey(), InputSsml: 'x', SpeechParam: { Speed: 1 } },
         { signal: later.signal },
       );
-    setTimeout(() => later.abort(), 50);
     expect(((await waiting.catch((e: unknown) => e)) as Error).name).toBe('AbortError');
 
     const { TaskId } = await make();

@@ -9,7 +9,7 @@ import { createCloningStore } from './handlers/cloning.js';
 import type { Services } from './handlers/context.js';
 import { createFaceStore } from './handlers/faces.js';
 import { createLiveRoomStore } from './handlers/live-rooms.js';
-import { callbackPayload } from './handlers/video.js';
+import { callbackPayload } from './handlers/task-progress.js';
 import { createRandom, hexId } from './internal/prng.js';
 import { resultFileName } from './media/results.js';
 import { serveMedia } from './media/routes.js';

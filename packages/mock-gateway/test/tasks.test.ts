@@ -195,12 +195,12 @@ describe('video production lifecycle (virtual clock)', () => {
     expect(second.json.Header).toMatchObject({ Code: 100008 });
     expect(second.json.Header.Message).toMatch(/^LimitExceeded\.PptTaskInProgress:/);
     await gateway.clock.advance(60_000);
-    // The shape of the documented success answer (1240/130021): no Status, no subtitles.
+    // The fields of 1240/130021's table, Status among them (its success example leaves it out); no subtitles.
     const done = await progress(first.json.Payload.TaskId, PATHS.pptProgress);
     expect(Object.keys(done).sort()).toEqual(
-      ['Duration', 'FailCode', 'FailMessage', 'MediaUrl', 'Progress'].sort(),
+      ['Duration', 'FailCode', 'FailMessage', 'MediaUrl', 'Progress', 'Status'].sort(),
     );
-    expect(done).toMatchObject({ Progress: 100, FailCode: 0 });
+    expect(done).toMatchObject({ Status: 'SUCCESS', Progress: 100, FailCode: 0 });
     expect((await call(PATHS.ppt, ppt)).json.Header.Code).toBe(0);
     // A PPT task is not visible through the broadcast getprogress, and vice versa.
     expect(

@@ -56,7 +56,9 @@ const RESERVED = ['appkey', 'timestamp', 'signature'];
  * import { createSigner } from '@tvs/signer';
  * const signer = createSigner({ appkey: 'my-appkey', accessToken: 'my-token' });
  * const url = signer.signUrl('https://gw.tvs.qq.com/v2/ivh/videomaker/broadcastservice/getprogress');
- * await fetch(url, { method: 'POST', body: JSON.stringify({ Payload: { TaskId: '1' } }) });
+ * // The body carries a Header too: the FAQ (1211/62097) says a body without one is an error.
+ * const body = JSON.stringify({ Header: {}, Payload: { TaskId: '1' } });
+ * await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
  * ```
  */
 export function createSigner(credentials: Credentials, options: SignerOptions = {}): Signer {

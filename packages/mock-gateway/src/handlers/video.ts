@@ -2,16 +2,12 @@ import { FAIL_CODES } from '@tvs/envelope';
 import { CODES, Refusal } from '../errors.js';
 import { plainText, planSpeech, type SpeechPlan } from '../internal/speech.js';
 import { checkUrl, inRange, oneOf, optional } from '../internal/validate.js';
-import {
-  type MediaFormat,
-  type MockTask,
-  progressOf,
-  type TaskInput,
-  type TaskLane,
-} from '../tasks.js';
+import type { MediaFormat, TaskInput, TaskLane } from '../tasks.js';
 import type { CallContext, Handler, Services } from './context.js';
 
 const MAX_SSML = 20_000;
+/** `InputSsml` with `TransparentMov`: at most 2,000 characters (1240/81268). */
+const MAX_SSML_MOV = 2000;
 /** Speech length assumed for audio-driven tasks, whose audio the mock does not download. */
 const AUDIO_DRIVEN_MS = 8000;
 /** Speech length assumed for a PPT without narration text: 10 s per page. */
@@ -23,9 +19,10 @@ const FORMATS = {
   Mp4: 'mp4',
   GreenScreenMp4: 'mp4',
 } as const;
-/** `TextTimestampResult` times are in units of 0.1 µs (1240/81270): 10,000 to the millisecond. */
-const TIMESTAMP_UNITS_PER_MS = 10_000;
-const DRIVER_TYPES = ['Text', 'OriginalVoice', 'ModulatedVoice', 'AudioDriven'] as const;
+/** `DriverType` of `videomake`/`videomakeadvanced` (1240/81268). */
+const DRIVER_TYPES = ['Text', 'OriginalVoice', 'ModulatedVoice'] as const;
+/** `DriverType` of the no-training makers: only these two (1240/116222, 1240/118475). */
+const REFERENCE_DRIVER_TYPES = ['Text', 'OriginalVoice'] as const;
 
 /** Render time for a plan: 1 s of set-up plus 0.4 s per second of speech, over `renderSpeed`. */
 export function renderTime(plan: SpeechPlan, renderSpeed: number): number {
@@ -111,8 +108,9 @@ function spoken(
   payload: Record<string, unknown>,
   speed: number,
   limits: { min?: number; max: number },
+  drivers: readonly string[] = DRIVER_TYPES,
 ): Spoken {
-  const driver = oneOf(payload, 'DriverType', DRIVER_TYPES) ?? 'Text';
+  const driver = oneOf(payload, 'DriverType', drivers) ?? 'Text';
   const ssml = optional(payload, 'InputSsml', 'string');
   if (driver !== 'Text') {
     checkUrl(payload, 'InputAudioUrl');
@@ -151,7 +149,8 @@ function submit(
     spoken: Spoken;
     format: MediaFormat;
     subtitles: boolean;
-    callbackUrl: string | undefined;
+    /** Only where the page has `CallbackUrl` (not `tts`, 1240/81267, nor PPT, 1240/130020). */
+    callbackUrl?: string | undefined;
     sampleRate?: 16000 | 24000;
     outcome: TaskInput['outcome'];
   },
@@ -177,23 +176,38 @@ function submit(
   return { TaskId: services.numericTaskIds ? Number(task.taskId) : task.taskId };
 }
 
-function videoFormat(payload: Record<string, unknown>): MediaFormat {
+type VideoFormatName = keyof typeof FORMATS;
+
+/** `VideoParam.Format`, or the operation's default. */
+function videoFormatName(
+  payload: Record<string, unknown>,
+  fallback: VideoFormatName,
+): VideoFormatName {
   const param = optional(payload, 'VideoParam', 'object');
-  if (!param) return 'webm';
+  if (!param) return fallback;
   const format = oneOf(param, 'Format', Object.keys(FORMATS), 'Payload.VideoParam');
-  return FORMATS[(format ?? 'TransparentWebm') as keyof typeof FORMATS];
+  return (format ?? fallback) as VideoFormatName;
 }
 
-/** `videomake` and `videomakeadvanced`: an avatar speaking a text (or audio). */
+/**
+ * `videomake` and `videomakeadvanced`: an avatar speaking a text (or audio). `VideoParam.Format`
+ * defaults to `TransparentWebm` for `videomake` (1240/81268) and to `Mp4` for
+ * `videomakeadvanced` (1240/81269).
+ */
 export function makeVideo(operation: string): Handler {
+  const fallback: VideoFormatName = operation.endsWith('/videomakeadvanced')
+    ? 'Mp4'
+    : 'TransparentWebm';
   return (payload, context, services) => {
     checkAvatar(payload['VirtualmanKey'], services);
     const speed = speechParam(payload, services);
-    const text = spoken(payload, speed, { max: MAX_SSML });
+    const format = videoFormatName(payload, fallback);
+    const max = format === 'TransparentMov' ? MAX_SSML_MOV : MAX_SSML;
+    const text = spoken(payload, speed, { max });
     return submit(context, services, operation, {
       lane: 'video',
       spoken: text,
-      format: videoFormat(payload),
+      format: FORMATS[format],
       subtitles: text.plan.words > 0,
       callbackUrl: checkUrl(payload, 'CallbackUrl'),
       outcome: downloadOutcome(payload, ['InputAudioUrl']),
@@ -201,25 +215,54 @@ export function makeVideo(operation: string): Handler {
   };
 }
 
-/** `videomakenotrain` and `phototovideonotrain`: a reference video or photo, no trained avatar. */
-export function makeFromReference(
-  operation: string,
-  field: string,
-  ssml: { min: number; max: number },
-): Handler {
+/** What differs between the two no-training makers. */
+export interface ReferenceMaker {
+  /** The reference's field: `RefVideoUrl` or `RefPhotoUrl`. */
+  readonly field: string;
+  /** `InputSsml`'s length in characters. */
+  readonly ssml: { readonly min: number; readonly max: number };
+  /** `SpeechParam` fields required, beside `SpeechParam` itself, when `DriverType` is `Text`. */
+  readonly textNeeds: readonly string[];
+  /** A fixed output format (`videomakenotrain`: "输出格式:mp4", 1240/116222), or `VideoParam.Format`'s. */
+  readonly format?: MediaFormat;
+}
+
+/**
+ * `videomakenotrain` and `phototovideonotrain`: a reference video or photo, no trained avatar.
+ * Text driving needs `SpeechParam` ("DriverType 为 Text 时,该字段必填", 1240/116222, 1240/118475).
+ */
+export function makeFromReference(operation: string, maker: ReferenceMaker): Handler {
   return (payload, context, services) => {
-    checkUrl(payload, field, 4096);
+    checkUrl(payload, maker.field, 4096);
+    if ((payload['DriverType'] ?? 'Text') === 'Text') requireSpeechParam(payload, maker.textNeeds);
     const speed = speechParam(payload, services);
-    const text = spoken(payload, speed, ssml);
+    const text = spoken(payload, speed, maker.ssml, REFERENCE_DRIVER_TYPES);
     return submit(context, services, operation, {
       lane: 'video',
       spoken: text,
-      format: videoFormat(payload),
+      format: maker.format ?? FORMATS[videoFormatName(payload, 'TransparentWebm')],
       subtitles: text.plan.words > 0,
       callbackUrl: checkUrl(payload, 'CallbackUrl'),
-      outcome: downloadOutcome(payload, [field, 'InputAudioUrl']),
+      outcome: downloadOutcome(payload, [maker.field, 'InputAudioUrl']),
     });
   };
+}
+
+function requireSpeechParam(payload: Record<string, unknown>, fields: readonly string[]): void {
+  const param = payload['SpeechParam'];
+  const missing =
+    param === null || typeof param !== 'object'
+      ? 'Payload.SpeechParam'
+      : fields
+          .filter((name) => (param as Record<string, unknown>)[name] === undefined)
+          .map((name) => `Payload.SpeechParam.${name}`)[0];
+  if (missing) {
+    throw new Refusal(
+      CODES.missingParameter,
+      'InvalidParameter.MissingParameter',
+      `${missing} is required when DriverType is Text`,
+    );
+  }
 }
 
 /** `tts`: speech only, mp3 (shipped sample) or wav (synthesised to the planned length). */
@@ -237,7 +280,8 @@ export function makeSpeech(operation: string): Handler {
     optional(payload, 'VirtualmanKey', 'string');
     checkAvatar(payload['VirtualmanKey'], services);
     const speed = inRange(payload, 'Speed', 0.5, 1.5) ?? 1;
-    const sampleRate = oneOf(payload, 'SampleRate', [16000, 24000] as const) ?? 16000;
+    // 24000 unless told otherwise (1240/81267).
+    const sampleRate = oneOf(payload, 'SampleRate', [16000, 24000] as const) ?? 24000;
     const codec = oneOf(payload, 'Codec', ['mp3', 'wav'] as const) ?? 'mp3';
     const text = spoken({ ...payload, DriverType: 'Text' }, speed, { max: MAX_SSML });
     return submit(context, services, operation, {
@@ -245,7 +289,6 @@ export function makeSpeech(operation: string): Handler {
       spoken: text,
       format: codec,
       subtitles: true,
-      callbackUrl: checkUrl(payload, 'CallbackUrl'),
       sampleRate,
       outcome: null,
     });
@@ -294,84 +337,7 @@ export function makePptVideo(operation: string): Handler {
       spoken: { text: plainText(narration), plan },
       format: 'mp4',
       subtitles: false,
-      callbackUrl: checkUrl(payload, 'CallbackUrl'),
       outcome: downloadOutcome(payload, ['PPTFileUrl']),
     });
-  };
-}
-
-/**
- * The `getprogress` payload of a task. A video or speech task answers with the fields of
- * 1240/81270 (`TextTimestampResult`, in 0.1 µs units, for speech tasks only: the page says it
- * is the TTS task's); a PPT task answers in the shape of the documented success answer of
- * 1240/130021: `Progress`, `MediaUrl`, `FailMessage`, `Duration`, `FailCode`, and no `Status`.
- */
-export function progressPayload(
-  task: MockTask,
-  services: Services,
-  now: number,
-  queuedAhead: number,
-) {
-  const done = task.status === 'SUCCESS';
-  const common = {
-    Progress: progressOf(task, now),
-    MediaUrl: done ? services.mediaUrl(task, 'media') : '',
-    FailMessage: task.failMessage ?? '',
-    Duration: done ? task.plan.durationMs : 0,
-    FailCode: task.failCode ?? 0,
-  };
-  if (task.lane === 'ppt') return common;
-  const result: Record<string, unknown> = {
-    ...common,
-    Status: task.status,
-    ArrayCount: queuedAhead,
-    SubtitlesUrl: done && task.subtitles ? services.mediaUrl(task, 'subtitles') : '',
-  };
-  if (task.lane === 'tts') {
-    result['TextTimestampResult'] = done ? inTimestampUnits(task.plan.sentences) : [];
-  }
-  return result;
-}
-
-function inTimestampUnits(sentences: SpeechPlan['sentences']) {
-  return sentences.map((sentence) => ({
-    ...sentence,
-    Words: sentence.Words.map((word) => ({
-      ...word,
-      StartTimestamp: word.StartTimestamp * TIMESTAMP_UNITS_PER_MS,
-      EndTimestamp: word.EndTimestamp * TIMESTAMP_UNITS_PER_MS,
-    })),
-  }));
-}
-
-/**
- * The body of a task's callback (附录二, 1240/81279): exactly `Progress`, `MediaUrl`,
- * `SubtitlesUrl`, `Status` (`SUCCESS` or `FAIL`), `FailMessage` and `TaskId`.
- */
-export function callbackPayload(task: MockTask, services: Services) {
-  const done = task.status === 'SUCCESS';
-  return {
-    Progress: done ? 100 : -1,
-    MediaUrl: done ? services.mediaUrl(task, 'media') : '',
-    SubtitlesUrl: done && task.subtitles ? services.mediaUrl(task, 'subtitles') : '',
-    Status: task.status,
-    FailMessage: task.failMessage ?? '',
-    TaskId: services.numericTaskIds ? Number(task.taskId) : task.taskId,
-  };
-}
-
-/** `getprogress` of one lane family: unknown ids (or another family's) are 110006. */
-export function progress(lanes: readonly TaskLane[]): Handler {
-  return (payload, context, services) => {
-    const id = String(payload['TaskId']);
-    const task = services.engine.get(context.appkey, id);
-    if (!task || !lanes.includes(task.lane)) {
-      throw new Refusal(
-        CODES.recordNotFound,
-        'ResourceNotFound.TaskNotExist',
-        `no task ${JSON.stringify(id.slice(0, 64))} for this appkey`,
-      );
-    }
-    return progressPayload(task, services, context.now, services.engine.queuedAhead(task));
   };
 }

@@ -15,13 +15,8 @@ import {
   openLiveRoom,
   takeOver,
 } from '../handlers/live-rooms.js';
-import {
-  makeFromReference,
-  makePptVideo,
-  makeSpeech,
-  makeVideo,
-  progress,
-} from '../handlers/video.js';
+import { progress } from '../handlers/task-progress.js';
+import { makeFromReference, makePptVideo, makeSpeech, makeVideo } from '../handlers/video.js';
 import { sessionBehaviour } from '../sessions/handlers.js';
 
 /** An endpoint the mock knows: where its required fields come from, and what it does. @internal */
@@ -47,10 +42,20 @@ const FACES = `${V2}facedetectserver/facedetectservice/`;
 const behaviour: Readonly<Record<string, (path: string) => Handler>> = {
   [`${BROADCAST}videomake`]: makeVideo,
   [`${BROADCAST}videomakeadvanced`]: makeVideo,
+  // InputSsml 4–2,000 and an mp4 out (1240/116222); 4–300, Speed and TimbreKey for text (1240/118475).
   [`${BROADCAST}videomakenotrain`]: (path) =>
-    makeFromReference(path, 'RefVideoUrl', { min: 1, max: 20_000 }),
+    makeFromReference(path, {
+      field: 'RefVideoUrl',
+      ssml: { min: 4, max: 2000 },
+      textNeeds: [],
+      format: 'mp4',
+    }),
   [`${BROADCAST}phototovideonotrain`]: (path) =>
-    makeFromReference(path, 'RefPhotoUrl', { min: 4, max: 300 }),
+    makeFromReference(path, {
+      field: 'RefPhotoUrl',
+      ssml: { min: 4, max: 300 },
+      textNeeds: ['Speed', 'TimbreKey'],
+    }),
   [`${BROADCAST}tts`]: makeSpeech,
   [`${BROADCAST}getprogress`]: () => progress(['video', 'tts']),
   [`${PPT}videomakewithppt`]: makePptVideo,
