@@ -56,7 +56,7 @@ const RESERVED = ['appkey', 'timestamp', 'signature'];
  * import { createSigner } from '@tvs/signer';
  * const signer = createSigner({ appkey: 'my-appkey', accessToken: 'my-token' });
  * const url = signer.signUrl('https://gw.tvs.qq.com/v2/ivh/videomaker/broadcastservice/getprogress');
- * // The body carries a Header too: the FAQ (1211/62097) says a body without one is an error.
+ * // Every documented request body carries a Header, empty here.
  * const body = JSON.stringify({ Header: {}, Payload: { TaskId: '1' } });
  * await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
  * ```
