@@ -20,6 +20,19 @@ describe('the event queue', () => {
     expect(queue.nextAt()).toBeUndefined();
   });
 
+  it('tells the time of the event running when a settle catches up, else the clock', () => {
+    let now = 100;
+    const queue = createScheduler({ now: () => now, real: false });
+    const seen: number[] = [];
+    queue.schedule(10, () => seen.push(queue.time()));
+    queue.schedule(70, () => seen.push(queue.time()));
+    expect(queue.time()).toBe(100);
+    queue.settle();
+    expect(seen).toEqual([10, 70]);
+    now = 120;
+    expect(queue.time()).toBe(120);
+  });
+
   it('runs what an event schedules in the same settle when it is due, past times first', () => {
     let now = 100;
     const queue = createScheduler({ now: () => now, real: false });

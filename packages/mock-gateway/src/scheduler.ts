@@ -34,6 +34,8 @@ export function createScheduler(deps: SchedulerDeps) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let settling = false;
+  /** Gateway time of the event running now, while one runs. */
+  let firing: number | undefined;
 
   function arm(): void {
     if (!deps.real || stopped || settling) return;
@@ -71,7 +73,12 @@ export function createScheduler(deps: SchedulerDeps) {
         const next = queue[0];
         if (next === undefined || next.at > now) break;
         queue.shift();
-        next.fire();
+        firing = next.at;
+        try {
+          next.fire();
+        } finally {
+          firing = undefined;
+        }
       }
     } finally {
       settling = false;
@@ -86,6 +93,13 @@ export function createScheduler(deps: SchedulerDeps) {
     cancel(owner: object): void {
       queue = queue.filter((event) => event.owner !== owner);
       arm();
+    },
+    /**
+     * Gateway time of what happens now: the time of the event running, which may be earlier
+     * than the clock when a settle catches up, else the clock's time.
+     */
+    time(): number {
+      return firing ?? deps.now();
     },
     /** Gateway time of the next event, if any. */
     nextAt(): number | undefined {

@@ -1,71 +1,9 @@
 import { COMMAND_CHANNEL_PATH } from '@tvs/envelope';
-import { createMockGateway, type MockGatewayOptions } from '@tvs/mock-gateway';
+import { createMockGateway } from '@tvs/mock-gateway';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { APPKEY, post, signedUrl, T0, TOKEN } from './sign.js';
-
-const S = '/v2/ivh/sessionmanager/sessionmanagerservice/';
-let counter = 0;
-const reqId = () => (0x1000 + ++counter).toString(16).padStart(32, 'a');
-
-// biome-ignore lint/suspicious/noExplicitAny: test convenience
-type Frame = { Header: Record<string, unknown>; Payload: Record<string, any> };
-
-async function setup(sessions: MockGatewayOptions['sessions'] = {}, driverType = 3) {
-  const gateway = createMockGateway({
-    credentials: [{ appkey: APPKEY, accessToken: TOKEN }],
-    now: () => T0,
-    sessions: { prepareMs: 0, ...sessions },
-  });
-  const sign = (path: string, extra: Record<string, string> = {}, token?: string) =>
-    signedUrl('http://gw.test', path, {
-      timestamp: Math.floor(gateway.clock.now() / 1000),
-      extra,
-      ...(token ? { token } : {}),
-    });
-  const call = async (path: string, payload: Record<string, unknown>) =>
-    (
-      await post(
-        sign(path),
-        { ReqId: reqId(), ...payload },
-        { fetcher: gateway.fetch as typeof fetch },
-      )
-    ).json as Frame;
-  const created = await call(`${S}createsession`, {
-    VirtualmanProjectId: 'p',
-    UserId: `u${counter}`,
-    Protocol: 'webrtc',
-    DriverType: driverType,
-  });
-  const SessionId = created.Payload.SessionId as string;
-  const channelUrl = (extra: Record<string, string> = { requestid: SessionId }, token?: string) =>
-    sign(COMMAND_CHANNEL_PATH, extra, token);
-
-  /** A socket-less connection through the host API: what a transport adapter does. */
-  function connect() {
-    const received: Frame[] = [];
-    const closes: Array<[number, string]> = [];
-    let terminated = false;
-    const connection = gateway.commandChannel.connect(SessionId, {
-      send: (text) => received.push(JSON.parse(text)),
-      close: (code, reason) => closes.push([code, reason]),
-      terminate: () => {
-        terminated = true;
-      },
-    });
-    const send = (Command: string, Data: Record<string, unknown>, id = reqId(), sid = SessionId) =>
-      connection.receive(
-        JSON.stringify({ Header: {}, Payload: { ReqId: id, SessionId: sid, Command, Data } }),
-      );
-    return { connection, received, closes, send, terminated: () => terminated };
-  }
-  return { gateway, call, SessionId, channelUrl, connect };
-}
-
-const statuses = (frames: Frame[]) =>
-  frames.map((f) =>
-    [f.Payload.Type, f.Payload.SpeakStatus, f.Payload.Code].filter((x) => x !== undefined),
-  );
+import { type Frame, reqId, S, setup, statuses } from './session-env.js';
+import { APPKEY, post, signedUrl, TOKEN } from './sign.js';
 
 describe('the command channel, on the virtual clock', () => {
   it('refuses the upgrade: bad signature, no requestid, unknown session, before startsession', async () => {
@@ -118,7 +56,7 @@ describe('the command channel, on the virtual clock', () => {
     const channel = connect();
     const first = reqId();
     channel.send('SEND_TEXT', { Text: 'A very long story that goes on and on and on.' }, first);
-    await gateway.clock.advance(1000);
+    await gateway.clock.advance(1001);
     channel.send('SEND_TEXT', { Text: 'Stop!', Interrupt: true });
     const over = channel.received.find(
       (f) => f.Payload.ReqId === first && f.Payload.SpeakStatus === 'TextOver',
@@ -266,7 +204,7 @@ describe('the command channel, on the virtual clock', () => {
     const ids = [reqId(), reqId(), reqId(), reqId()];
     for (const id of ids) {
       first.send('SEND_TEXT', { Text: `Sentence ${id.slice(-3)}.` }, id);
-      await gateway.clock.advance(1000);
+      await gateway.clock.advance(1001);
     }
     await gateway.clock.advance(20_000);
     const second = connect();
@@ -286,7 +224,7 @@ describe('the command channel, on the virtual clock', () => {
     await gateway.clock.advance(59_999);
     expect(channel.closes).toEqual([]);
     await gateway.clock.advance(1);
-    expect(channel.closes).toEqual([[4000, 'idle: no frame for too long']]);
+    expect(channel.closes).toEqual([[4000, 'idle: no data either way for too long']]);
     expect(gateway.sessions.get(SessionId)!.status).toBe(1);
 
     const again = connect();

@@ -144,7 +144,7 @@ describe('session lifecycle on the virtual clock', () => {
     expect(gateway.sessions.get(SessionId)?.endedAt).toBe(T0 + 110_000);
   });
 
-  it('a failed session reports status 4 with its error, and holds its slot until closed', async () => {
+  it('a failed session reports status 4 with its error, and holds no slot (1240/100389: 创建会话失败)', async () => {
     const { gateway, call, create } = gatewayWith({ maxConcurrent: 1 });
     const SessionId = (await create()).Payload.SessionId;
     gateway.sessions.fail(SessionId, { code: -101001, message: 'InternalError.NoCompute:busy' });
@@ -155,9 +155,14 @@ describe('session lifecycle on the virtual clock', () => {
     });
     // Refused as closed: 110013's advice is to read statsession's ErrorCode (1240/100406).
     expect(code(await call(`${S}startsession`, { SessionId }))).toBe(110013);
-    expect(code(await create({ UserId: 'other' }))).toBe(100008);
-    await call(`${S}closesession`, { SessionId });
+    // No page says a session whose creation failed keeps a concurrency slot: a replacement
+    // may be created without closing it first, and the failed one keeps its status and error.
     expect(code(await create({ UserId: 'other' }))).toBe(0);
+    expect(code(await create({ UserId: 'third' }))).toBe(100008);
+    expect((await call(`${S}statsession`, { SessionId })).Payload).toMatchObject({
+      SessionStatus: 4,
+      ErrorCode: -101001,
+    });
   });
 
   it('lists filter by project and by asset', async () => {
@@ -216,13 +221,16 @@ describe('the HTTP drive command', () => {
     return { ...env, SessionId, say };
   }
 
-  it('speaks, at most one per second (100012 when faster), and the avatar reports its status', async () => {
+  it('speaks, more than a second apart (发送文本间隔必须大于1s, 1240/100404; 100012 otherwise)', async () => {
     const { gateway, SessionId, say, call } = await started();
     expect(code(await say('Hello there.'))).toBe(0);
     await gateway.clock.advance(999);
     const tooSoon = await say('Again?');
     expect(code(tooSoon)).toBe(100012);
     expect(tooSoon.Header.Message).toMatch(/^RequestLimitExceeded\.CommandTooFrequent:/);
+    await gateway.clock.advance(1);
+    // Exactly one second is not more than one second.
+    expect(code(await say('Still too soon.'))).toBe(100012);
     await gateway.clock.advance(1);
     expect(code(await say('Now it is fine.'))).toBe(0);
     const drives = gateway.sessions.get(SessionId)!.drives;

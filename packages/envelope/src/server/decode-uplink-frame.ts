@@ -64,6 +64,9 @@ const UPLINK: DecodeContext = { what: 'uplink frame' };
  * (1240/100397–100400): `{ Header?, Payload: { ReqId, SessionId, Command, Data } }` with a
  * 32-hex `ReqId`, a known `Command`, and `Data` holding that command's documented fields with
  * their types (`Seq` an integer from 1, `Audio` Base64). Unknown `Data` fields are kept.
+ * A `SEND_STREAMTEXT` interrupt (`Interrupt: true`) may leave `Text` out or `null`, and it then
+ * reads as `""`: the page asks for only `Seq` and `Interrupt` there (1240/100399: 在 Data 中只需要
+ * 填充 Seq 以及 Interrupt 的数据,其他字段置空处理即可).
  * Limits and pacing are the server's to check (see {@link @tvs/envelope!index.LIMITS | LIMITS}).
  *
  * @throws TvsEnvelopeError (`not-an-envelope`, `bad-payload`, `missing-field`, `wrong-type`),
@@ -96,8 +99,12 @@ export function decodeUplinkFrame(data: unknown): DecodedUplinkFrame {
       command,
     );
   }
-  const fields = payload.Data;
-  if (!isRecord(fields)) throw wrong('Payload.Data', 'an object', fields);
+  const given = payload.Data;
+  if (!isRecord(given)) throw wrong('Payload.Data', 'an object', given);
+  const fields =
+    command === 'SEND_STREAMTEXT' && given.Interrupt === true && given.Text == null
+      ? { ...given, Text: '' }
+      : given;
   for (const [name, [type, required]] of Object.entries(DATA_FIELDS[command as UplinkCommand])) {
     const field = fields[name];
     if (field === undefined && !required) continue;

@@ -18,6 +18,29 @@ describe('decodeUplinkFrame', () => {
     }
   });
 
+  it('lets a stream interrupt leave Text out (1240/100399: 只需要填充 Seq 以及 Interrupt), as ""', () => {
+    const streamText = (Data: Record<string, unknown>) => ({
+      Payload: { ReqId: reqId, SessionId: 's', Command: 'SEND_STREAMTEXT', Data },
+    });
+    expect(decodeUplinkFrame(streamText({ Seq: 59, Interrupt: true })).Data).toEqual({
+      Seq: 59,
+      Interrupt: true,
+      Text: '',
+    });
+    expect(decodeUplinkFrame(streamText({ Text: null, Seq: 1, Interrupt: true })).Data.Text).toBe(
+      '',
+    );
+    // Only the interrupt may: a chunk without Text is still refused, naming the field.
+    for (const Data of [{ Seq: 1 }, { Seq: 1, Interrupt: false }]) {
+      expect(() => decodeUplinkFrame(streamText(Data))).toThrow(
+        expect.objectContaining({ code: 'missing-field', path: 'Payload.Data.Text' }),
+      );
+    }
+    expect(() => decodeUplinkFrame(streamText({ Interrupt: true }))).toThrow(
+      expect.objectContaining({ path: 'Payload.Data.Seq' }),
+    );
+  });
+
   it.each([
     ['no Payload', { Header: {} }, undefined],
     ['a ReqId that is not 32 hex', { Payload: { ReqId: 'x' } }, 'Payload.ReqId'],

@@ -16,7 +16,8 @@ export interface ConnectionDeps {
 /**
  * The command-channel sockets of the sessions: one open socket per session (a newer one
  * replaces an older one, close 4002), a reconnect gets the last statuses of the recent drives
- * again, and a socket without frames for `socketIdleMs` closes (4000).
+ * again, and a socket without uplink frames or downlink messages for `socketIdleMs` closes
+ * (4000): the page closes a connection with 无有效上下行数据 (1240/108576).
  * @internal
  */
 export function createConnections(deps: ConnectionDeps) {
@@ -30,7 +31,7 @@ export function createConnections(deps: ConnectionDeps) {
     }
   }
 
-  /** Closes an idle socket at its deadline; a frame since moves the deadline on. */
+  /** Closes an idle socket at its deadline; a frame either way since moves the deadline on. */
   function watchIdle(session: SessionRecord, connection: Connection): void {
     const at = connection.lastFrameAt + settings.socketIdleMs;
     scheduler.schedule(
@@ -42,16 +43,19 @@ export function createConnections(deps: ConnectionDeps) {
           return;
         }
         drop(session, connection);
-        connection.sink.close(CHANNEL_CLOSE_CODES.IDLE, 'idle: no frame for too long');
+        connection.sink.close(CHANNEL_CLOSE_CODES.IDLE, 'idle: no data either way for too long');
       },
       connection,
     );
   }
 
   return {
-    /** Sends a downlink message to the session's open socket, if it has one. */
+    /** Sends a downlink message to the session's open socket, if it has one (it is traffic). */
     send(session: SessionRecord, text: string): void {
-      if (session.connection?.open) session.connection.sink.send(text);
+      const connection = session.connection;
+      if (!connection?.open) return;
+      connection.lastFrameAt = scheduler.time();
+      connection.sink.send(text);
     },
 
     /** Remembers a drive's latest status message, for reconnects. */

@@ -87,15 +87,17 @@ function createWith(key: 'VirtualmanProjectId' | 'AssetVirtualmanKey'): Handler 
           `AssetVirtualmanKey ${JSON.stringify(id.slice(0, 64))} is not an avatar of this account`,
         );
       }
-      for (const layers of ['Backgrounds', 'Foregrounds']) {
-        const list = optional(payload, layers, 'array');
-        if (list && list.length > 5) {
-          throw new Refusal(
-            CODES.badValue,
-            'InvalidParameterValue.Layers',
-            `Payload.${layers} has ${list.length} layers, at most 5`,
-          );
-        }
+      // Backgrounds and Foregrounds together: at most 5 layers (1240/106612, 1211/62103).
+      const layers = ['Backgrounds', 'Foregrounds'].map(
+        (field) => optional(payload, field, 'array')?.length ?? 0,
+      );
+      const total = layers[0]! + layers[1]!;
+      if (total > 5) {
+        throw new Refusal(
+          CODES.badValue,
+          'InvalidParameterValue.Layers',
+          `Payload.Backgrounds and Payload.Foregrounds have ${total} layers together (${layers[0]} + ${layers[1]}), at most 5`,
+        );
       }
     } else if (id === '') {
       throw new Refusal(
@@ -142,15 +144,17 @@ function one(
   ) => Record<string, unknown>,
 ): Handler {
   return (payload, context, services) => {
-    checkReqId(payload);
+    const reqId = checkReqId(payload);
     const session = services.sessions.find(context.appkey, payload['SessionId'] as string);
-    return act(session, context, services);
+    // The responses of statsession, startsession and closesession echo the ReqId
+    // (1240/100389 返回参数; 1211/62105, 62106).
+    return { ReqId: reqId, ...act(session, context, services) };
   };
 }
 
 function lister(filter?: 'VirtualmanProjectId' | 'AssetVirtualmanKey'): Handler {
   return (payload, context, services) => {
-    checkReqId(payload);
+    const reqId = checkReqId(payload);
     services.sessions.settle();
     const wanted = filter && (payload[filter] as string);
     const rows = [...services.sessions.sessions.values()].filter(
@@ -161,11 +165,17 @@ function lister(filter?: 'VirtualmanProjectId' | 'AssetVirtualmanKey'): Handler 
           (filter === 'VirtualmanProjectId' ? s.virtualmanProjectId : s.assetVirtualmanKey) ===
             wanted),
     );
-    return { Sessions: rows.map(summary) };
+    // The lists echo the ReqId too (1240/100393; 1211/62107–62109).
+    return { ReqId: reqId, Sessions: rows.map(summary) };
   };
 }
 
-/** `interactdriver/interactdriverservice/command`: `SEND_TEXT` over HTTP, one per second. */
+/**
+ * `interactdriver/interactdriverservice/command` (1240/100404): `SEND_TEXT` over HTTP. `Text`
+ * defaults to `""`; `{ Interrupt: true }` without text is the page's 强制打断 example and stops
+ * the avatar (outside the one-per-second text pacing, as on the channel). Any other text must
+ * come more than a second after the last one.
+ */
 const driveCommand: Handler = (payload, context, services) => {
   const reqId = checkReqId(payload);
   if (payload['Command'] !== 'SEND_TEXT') {
@@ -176,19 +186,17 @@ const driveCommand: Handler = (payload, context, services) => {
     );
   }
   const data = payload['Data'] as Record<string, unknown>;
-  const text = optional(data, 'Text', 'string', 'Payload.Data');
-  if (text === undefined) {
-    throw new Refusal(
-      CODES.missingParameter,
-      'InvalidParameter.MissingParameter',
-      'Payload.Data.Text is required',
-    );
-  }
+  const text = optional(data, 'Text', 'string', 'Payload.Data') ?? '';
   const interrupt = optional(data, 'Interrupt', 'boolean', 'Payload.Data') ?? false;
-  checkTextBytes(text, LIMITS.TEXT_BYTES, 'Payload.Data.Text');
+  const stop = text === '' && interrupt;
+  if (!stop) checkTextBytes(text, LIMITS.TEXT_BYTES, 'Payload.Data.Text');
   const store = services.sessions;
   const session = store.find(context.appkey, payload['SessionId'] as string);
   store.requireRunning(session);
+  if (stop) {
+    store.interrupt(session, context.now);
+    return {};
+  }
   reviewText(text, services);
   store.speakText(session, { reqId, text, interrupt, source: 'http' }, context.now);
   return {};

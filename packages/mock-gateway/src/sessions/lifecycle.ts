@@ -18,7 +18,12 @@ export interface LifecycleDeps {
   readonly timeline: SpeechTimeline;
 }
 
-const holdsSlot = (s: SessionRecord) => s.status !== SESSION_STATUS.CLOSED;
+/**
+ * Preparing and ready sessions count against the quota. A failed one (status 4, 创建会话失败 on
+ * 1240/100389) does not: no page says it holds a slot, and closing is what 释放并发 (1240/100391).
+ */
+const holdsSlot = (s: SessionRecord) =>
+  s.status === SESSION_STATUS.PREPARING || s.status === SESSION_STATUS.READY;
 const idles = (s: SessionRecord) =>
   s.status === SESSION_STATUS.READY || s.status === SESSION_STATUS.FAILED;
 
@@ -50,6 +55,8 @@ export function createLifecycle(deps: LifecycleDeps) {
     if (notify && session.connection?.open) {
       timeline.emit(session, {
         Type: DOWNLINK_TYPE.DRIVE_FAILED,
+        // ReqId is required (1240/100401); this message is about no drive.
+        ReqId: '',
         SpeakStatus: 'Error',
         Code: code,
         Message: message,
@@ -133,7 +140,8 @@ export function createLifecycle(deps: LifecycleDeps) {
 
     create(fields: NewSession, now: number): SessionRecord {
       scheduler.settle();
-      // The same UserId takes over: the old session closes (110022), freeing its slot.
+      // The same UserId takes over: the old session closes (110022), freeing its slot. A failed
+      // one holds none and keeps its own ErrorCode.
       for (const old of sessions.values()) {
         if (old.appkey === fields.appkey && old.userId === fields.userId && holdsSlot(old)) {
           end(

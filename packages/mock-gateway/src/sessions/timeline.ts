@@ -64,7 +64,8 @@ export function createSpeechTimeline(deps: TimelineDeps) {
       {
         Type: DOWNLINK_TYPE.STATUS,
         ReqId: drive.reqId,
-        ...(drive.kind === 'text' ? {} : { Seq: Math.max(1, drive.nextSeq - 1) }),
+        // Seq is required (1240/100401): a SEND_TEXT drive is one packet, Seq 1.
+        Seq: drive.kind === 'text' ? 1 : Math.max(1, drive.nextSeq - 1),
         SpeakStatus: speakStatus,
         ...extra,
       },
@@ -83,7 +84,7 @@ export function createSpeechTimeline(deps: TimelineDeps) {
     scheduler.schedule(at, () => status(session, drive, speakStatus, extra), drive);
   }
 
-  /** Cuts every drive still speaking short (an `Interrupt`), except `keep`. */
+  /** Cuts every drive still speaking short (an `Interrupt`, a drive command), except `keep`. */
   function interrupt(session: SessionRecord, now: number, keep?: DriveState): void {
     for (const drive of session.drives) {
       if (drive === keep || isOver(drive)) continue;
@@ -95,6 +96,7 @@ export function createSpeechTimeline(deps: TimelineDeps) {
       });
     }
     session.busyUntil = now;
+    session.lastActivityAt = now;
   }
 
   /** A new drive of the session (the oldest go beyond 500). */
@@ -150,7 +152,8 @@ export function createSpeechTimeline(deps: TimelineDeps) {
         session,
         {
           Type: DOWNLINK_TYPE.DRIVE_FAILED,
-          ...(reqId ? { ReqId: reqId } : {}),
+          // ReqId is required (1240/100401): "" when the frame had no usable one.
+          ReqId: reqId ?? '',
           SpeakStatus: 'Error',
           Code: refusal.code,
           Message: refusal.message,
@@ -167,11 +170,12 @@ export function createSpeechTimeline(deps: TimelineDeps) {
       drive: { reqId: string; text: string; interrupt: boolean; source: MockDrive['source'] },
       now: number,
     ): void {
-      if (session.lastTextAt !== undefined && now - session.lastTextAt < settings.textIntervalMs) {
+      // 发送文本间隔必须大于1s (1240/100397, 100404): a gap of exactly the interval is too short.
+      if (session.lastTextAt !== undefined && now - session.lastTextAt <= settings.textIntervalMs) {
         throw new Refusal(
           CODES.throttled,
           'RequestLimitExceeded.CommandTooFrequent',
-          `SEND_TEXT ${now - session.lastTextAt} ms after the last one: at most one per ${settings.textIntervalMs} ms`,
+          `SEND_TEXT ${now - session.lastTextAt} ms after the last one: more than ${settings.textIntervalMs} ms apart`,
         );
       }
       session.lastTextAt = now;

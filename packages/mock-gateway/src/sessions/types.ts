@@ -2,17 +2,17 @@ import type { SessionDriverType, SessionStatus } from '@tvs/envelope';
 
 /** Session behaviour of the mock gateway (the `sessions` option of `createMockGateway`). */
 export interface MockSessionOptions {
-  /** Sessions per appkey that may hold a slot at once (preparing, ready or failed); default 2. */
+  /** Sessions per appkey that may hold a slot at once (preparing or ready; not failed ones); default 2. */
   readonly maxConcurrent?: number;
   /** How long a new session prepares (status 3) before it is ready (status 1), ms; default 3000. */
   readonly prepareMs?: number;
-  /** A command-channel socket with no uplink frame for this long is closed, ms; default 180 000. */
+  /** A command-channel socket with no uplink frame or downlink message for this long is closed, ms; default 180 000. */
   readonly socketIdleMs?: number;
   /** A session with no activity (drive, frame, start) for this long is closed, ms; default 600 000. */
   readonly sessionIdleMs?: number;
   /** Speech speed multiplier of the simulated avatar (default 1; 10 speaks ten times faster). */
   readonly speechSpeed?: number;
-  /** Shortest gap between two `SEND_TEXT` drives of a session, ms; default 1000. */
+  /** Two `SEND_TEXT` drives of a session must be more than this apart, ms; default 1000. */
   readonly textIntervalMs?: number;
 }
 
@@ -66,7 +66,7 @@ export interface MockSession {
   readonly readyAt: number;
   readonly startedAt?: number;
   readonly endedAt?: number;
-  /** Why it closed or failed: 110013 closed, 110021 idle, 110022 taken over, or a failure code. */
+  /** Why it closed or failed: 110013 closed or idle, 110022 taken over, or a failure code. */
   readonly endCode?: number;
   readonly endMessage?: string;
   readonly playStreamAddr: string;

@@ -32,7 +32,8 @@ export function frameRefusal(error: unknown): Refusal {
  * What the gateway does with one decoded uplink frame on a session's channel (1240/100397–
  * 100400): the SessionId must be the channel's, the session running; `SEND_HEARTBEAT` with
  * `PING`; `SEND_TEXT` (size, content review, pacing; an empty `Interrupt` silences the avatar);
- * `SEND_STREAMTEXT` chunks (≤ 2000 bytes, `Seq` from 1 in order, nothing after `IsFinal`);
+ * `SEND_STREAMTEXT` chunks (≤ 2000 bytes, `Seq` from 1 in order, nothing after `IsFinal`; an
+ * empty `Interrupt` stops the avatar whatever its `Seq` and `ReqId`);
  * `SEND_AUDIO` chunks (5120 bytes of 16-bit PCM, only the last shorter, an empty final packet,
  * no more than the documented burst ahead of 0.75× real time, DriverType 3). A refusal is one
  * Type 9 message echoing the `ReqId`, and aborts the sequence it belongs to.
@@ -127,11 +128,18 @@ export function createUplinkHandler(store: SessionStore, services: Services) {
           const { Text: text, Seq: seq } = frame.Data;
           const isFinal = frame.Data.IsFinal ?? false;
           const interrupt = frame.Data.Interrupt ?? false;
+          if (interrupt && text === '') {
+            // 传入 true 并且 Text 为空,表示打断流式文本 (1240/100399): only Seq (any from 1)
+            // and Interrupt count, whatever the ReqId (new, running or ended). It is no
+            // packet of a sequence: it creates no drive and cannot fail the stream it stops.
+            store.interrupt(session, now);
+            return;
+          }
           checkTextBytes(text, LIMITS.STREAM_TEXT_BYTES, 'Payload.Data.Text', true);
           drive = sequenceDrive(session, reqId, 'stream', seq, now);
           if (!drive) return;
           checkOrder(drive, seq);
-          if (text === '' && !isFinal && !interrupt) {
+          if (text === '' && !isFinal) {
             throw new Refusal(
               CODES.badValue,
               'InvalidParameterValue.Text',
@@ -139,12 +147,6 @@ export function createUplinkHandler(store: SessionStore, services: Services) {
             );
           }
           reviewText(text, services);
-          if (interrupt && text === '' && isFinal) {
-            // Documented: Interrupt with empty text ends the stream being spoken.
-            store.interrupt(session, now);
-            drive.final = true;
-            return;
-          }
           if (interrupt && seq === 1) store.interrupt(session, now, drive);
           store.streamChunk(session, drive, text, isFinal, now);
           return;
