@@ -82,6 +82,54 @@ describe('SEND_STREAMTEXT interrupts (1240/100399: 传入 true 并且 Text 为�
   });
 });
 
+describe('a new text cuts off the current speech (1240/100397: 总是会打断当前播报然后播放 Text 的内容)', () => {
+  // 1240/108576: 当前正在播报的文本被打断完成会收到 TextOver 的下行消息,新文本播报开始会收到 TextStart.
+  const expected = (first: string, second: string) => [
+    [first, 'WaitingTextStart'],
+    [first, 'TextStart'],
+    [first, 'TextOver!'],
+    [second, 'WaitingTextStart'],
+    [second, 'TextStart'],
+    [second, 'TextOver'],
+  ];
+
+  it('on the channel, without Interrupt', async () => {
+    const { gateway, channel } = await running();
+    const [first, second] = [reqId(), reqId()];
+    channel.send('SEND_TEXT', { Text: LONG }, first);
+    await gateway.clock.advance(1001);
+    channel.send('SEND_TEXT', { Text: 'Something else.' }, second);
+    await gateway.clock.advance(20_000);
+    expect(speech(channel.received)).toEqual(expected(first, second));
+  });
+
+  it('over the HTTP drive, without Interrupt', async () => {
+    const { gateway, drive, channel } = await running();
+    const [first, second] = [reqId(), reqId()];
+    await drive({ Text: LONG }, first);
+    await gateway.clock.advance(1001);
+    await drive({ Text: 'Something else.' }, second);
+    await gateway.clock.advance(20_000);
+    expect(speech(channel.received)).toEqual(expected(first, second));
+  });
+
+  it('a stream being spoken too', async () => {
+    const { gateway, channel } = await running();
+    const [stream, text] = [reqId(), reqId()];
+    channel.send('SEND_STREAMTEXT', { Text: LONG, Seq: 1, IsFinal: true }, stream);
+    await gateway.clock.advance(500);
+    channel.send('SEND_TEXT', { Text: 'Hello.' }, text);
+    await gateway.clock.advance(20_000);
+    expect(speech(channel.received).filter(([id]) => id === stream)).toEqual([
+      [stream, 'WaitingTextStart'],
+      [stream, 'WaitingTextOver'],
+      [stream, 'TextStart'],
+      [stream, 'TextOver!'],
+    ]);
+    expect(speech(channel.received).at(-1)).toEqual([text, 'TextOver']);
+  });
+});
+
 describe('text pacing: 发送文本间隔必须大于1s (1240/100397)', () => {
   it('refuses a SEND_TEXT exactly one second after the last one', async () => {
     const { gateway, channel } = await running();

@@ -238,11 +238,18 @@ describe('the HTTP drive command', () => {
       ['text', 'http', 'Hello there.'],
       ['text', 'http', 'Now it is fine.'],
     ]);
+    // The new text cut the first one off (1240/100397); the avatar is about to say it.
+    expect((await call(`${S}statsession`, { SessionId })).Payload.SpeakStatus).toBe(
+      'WaitingTextStart',
+    );
+    await gateway.clock.advance(300);
     expect((await call(`${S}statsession`, { SessionId })).Payload.SpeakStatus).toBe('TextStart');
     await gateway.clock.advance(30_000);
-    expect(gateway.sessions.get(SessionId)!.drives.map((d) => d.speakStatus)).toEqual([
-      'TextOver',
-      'TextOver',
+    expect(
+      gateway.sessions.get(SessionId)!.drives.map((d) => [d.speakStatus, d.interrupted]),
+    ).toEqual([
+      ['TextOver', true],
+      ['TextOver', false],
     ]);
   });
 

@@ -108,7 +108,11 @@ describe('CommandChannel (the facade, on an in-memory socket)', () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
-  it('a session that ends says why (the last Type 9), and rejects what waits', async () => {
+  // ReqId is a required field (1240/100401): a message about no drive may carry it empty.
+  it.each([
+    ['without a ReqId', {}],
+    ['with an empty ReqId', { ReqId: '' }],
+  ])('a session that ends says why (the last Type 9 %s), and rejects what waits', async (_, id) => {
     const { channel, sockets } = setUp();
     sockets[0]!.open();
     const drive = await channel.sendText('Hello!');
@@ -117,6 +121,7 @@ describe('CommandChannel (the facade, on an in-memory socket)', () => {
     sockets[0]!.receive(
       message({
         Type: DOWNLINK_TYPE.DRIVE_FAILED,
+        ...id,
         Code: API_CODES.SESSION_REPLACED,
         Message: 'taken over',
       }),

@@ -299,7 +299,8 @@ export class CommandChannel extends EventTarget {
     } catch {
       return; // Not a message we can read; the gateway's wrapper is undocumented.
     }
-    if (message.Type === DOWNLINK_TYPE.DRIVE_FAILED && message.ReqId === undefined) {
+    // About no drive: ReqId left out, or empty (it is a required field, 1240/100401).
+    if (message.Type === DOWNLINK_TYPE.DRIVE_FAILED && !message.ReqId) {
       this.#lastSessionError = message; // Says why, should the session end next.
     }
     this.#drives.record(message);

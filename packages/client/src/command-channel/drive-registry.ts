@@ -115,7 +115,7 @@ export class DriveRegistry {
   /** Takes in a downlink message: a drive's final status settles its waiters. */
   record(message: DownlinkMessage): void {
     const reqId = message.ReqId;
-    if (reqId === undefined || !endsDrive(message)) return;
+    if (!reqId || !endsDrive(message)) return; // "" is about no drive
     this.#finals.set(reqId, message);
     if (this.#finals.size > CHANNEL_DEFAULTS.maxFinals) {
       this.#finals.delete(this.#finals.keys().next().value!);

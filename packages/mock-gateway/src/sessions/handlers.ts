@@ -174,7 +174,7 @@ function lister(filter?: 'VirtualmanProjectId' | 'AssetVirtualmanKey'): Handler 
  * `interactdriver/interactdriverservice/command` (1240/100404): `SEND_TEXT` over HTTP. `Text`
  * defaults to `""`; `{ Interrupt: true }` without text is the page's 强制打断 example and stops
  * the avatar (outside the one-per-second text pacing, as on the channel). Any other text must
- * come more than a second after the last one.
+ * come more than a second after the last one, and cuts off what the avatar is saying.
  */
 const driveCommand: Handler = (payload, context, services) => {
   const reqId = checkReqId(payload);
@@ -198,7 +198,10 @@ const driveCommand: Handler = (payload, context, services) => {
     return {};
   }
   reviewText(text, services);
-  store.speakText(session, { reqId, text, interrupt, source: 'http' }, context.now);
+  // Like the channel's SEND_TEXT (1240/100397), the text cuts off what the avatar is saying:
+  // 100404 describes Interrupt only as a forced interrupt that overrides 不可打断, so it changes
+  // nothing for the mock, which models no uninterruptible text.
+  store.speakText(session, { reqId, text, source: 'http' }, context.now);
   return {};
 };
 

@@ -34,8 +34,8 @@ export interface TimelineDeps {
 }
 
 /**
- * The simulated avatar's speech: each drive (a text, a text stream, an audio stream) is spoken
- * after the ones before it, at `speechSpeed`, and its statuses (Type 3 downlink messages:
+ * The simulated avatar's speech: a text cuts off what is being said; a text stream or an audio
+ * stream is spoken after the drives before it; all at `speechSpeed`, and their statuses (Type 3 downlink messages:
  * `WaitingTextStart → TextStart → TextOver`, `WaitingAudioStart → AudioStart → WaitingAudioOver →
  * AudioOver`) are events of the gateway's queue; an `Interrupt` cuts everything short; a refused
  * frame is one Type 9 message.
@@ -164,10 +164,15 @@ export function createSpeechTimeline(deps: TimelineDeps) {
 
     newDrive,
 
-    /** A `SEND_TEXT` from the drive command or the channel. Throws a `Refusal` when refused. */
+    /**
+     * A `SEND_TEXT` from the drive command or the channel. Throws a `Refusal` when refused. It
+     * cuts off whatever the avatar is saying, `Interrupt` or not: 当 Text 参数不为空的时候…总是会
+     * 打断当前播报然后播放 Text 的内容 (1240/100397), and the cut drive gets its TextOver
+     * (1240/108576: 当前正在播报的文本被打断完成会收到 TextOver 的下行消息).
+     */
     speakText(
       session: SessionRecord,
-      drive: { reqId: string; text: string; interrupt: boolean; source: MockDrive['source'] },
+      drive: { reqId: string; text: string; source: MockDrive['source'] },
       now: number,
     ): void {
       // 发送文本间隔必须大于1s (1240/100397, 100404): a gap of exactly the interval is too short.
@@ -180,12 +185,12 @@ export function createSpeechTimeline(deps: TimelineDeps) {
       }
       session.lastTextAt = now;
       session.lastActivityAt = now;
-      if (drive.interrupt) interrupt(session, now);
+      interrupt(session, now);
       const state = newDrive(session, drive.reqId, 'text', drive.source, now);
       state.text = drive.text;
       state.packets = 1;
       state.final = true;
-      const start = Math.max(now, session.busyUntil) + scale(SPEECH_LATENCY_MS);
+      const start = now + scale(SPEECH_LATENCY_MS);
       const end = start + speechMs(drive.text);
       session.busyUntil = end;
       status(session, state, 'WaitingTextStart');

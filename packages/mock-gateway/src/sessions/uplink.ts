@@ -31,7 +31,8 @@ export function frameRefusal(error: unknown): Refusal {
 /**
  * What the gateway does with one decoded uplink frame on a session's channel (1240/100397–
  * 100400): the SessionId must be the channel's, the session running; `SEND_HEARTBEAT` with
- * `PING`; `SEND_TEXT` (size, content review, pacing; an empty `Interrupt` silences the avatar);
+ * `PING`; `SEND_TEXT` (size, content review, pacing; it cuts off what the avatar is saying, and
+ * an empty `Interrupt` silences it);
  * `SEND_STREAMTEXT` chunks (≤ 2000 bytes, `Seq` from 1 in order, nothing after `IsFinal`; an
  * empty `Interrupt` stops the avatar whatever its `Seq` and `ReqId`);
  * `SEND_AUDIO` chunks (5120 bytes of 16-bit PCM, only the last shorter, an empty final packet,
@@ -121,7 +122,7 @@ export function createUplinkHandler(store: SessionStore, services: Services) {
           }
           checkTextBytes(text, LIMITS.TEXT_BYTES, 'Payload.Data.Text');
           reviewText(text, services);
-          store.speakText(session, { reqId, text, interrupt, source: 'channel' }, now);
+          store.speakText(session, { reqId, text, source: 'channel' }, now);
           return;
         }
         case 'SEND_STREAMTEXT': {
