@@ -71,11 +71,14 @@ export function chatSection(client: TvsClient, selection: Selection, config: Pag
   const drive = async (kind: DriveKind, text: string, send: () => Promise<DriveHandle>) => {
     errors.replaceChildren();
     let handle: DriveHandle | undefined;
+    // Typed lines and interrupting lines are SEND_TEXTs: they cut off whatever is being said.
+    const undoCut = kind === 'line' || kind === 'interrupt' ? transcript.cutSpeaking() : undefined;
     try {
       handle = await send();
       transcript.add(kind, text, handle.reqId);
       await handle.finished();
     } catch (error) {
+      if (handle === undefined) undoCut?.(); // nothing was sent: nothing was cut
       const reqId = handle?.reqId ?? (error instanceof TvsChannelError ? error.reqId : undefined);
       if (reqId !== undefined) transcript.ended(reqId, 'refused');
       if (state !== 'closing' && state !== 'closed') showError(errors, error, config.edgeUrl);

@@ -27,6 +27,8 @@ export class Transcript extends EventTarget {
   readonly #entries = new Map<string, Entry>();
   readonly #early = new Map<string, DownlinkMessage[]>();
   readonly #speaking = new Set<string>();
+  /** Drives a later text cut off: their last status shows "(interrupted)". */
+  readonly #cut = new Set<string>();
 
   constructor(list: HTMLOListElement) {
     super();
@@ -68,7 +70,8 @@ export class Transcript extends EventTarget {
       if (this.#early.size > 64) this.#early.delete(this.#early.keys().next().value!);
       return;
     }
-    const interrupted = message['Interrupted'] === true;
+    // No downlink field says a drive was cut short: the page knows, as it sent the text that cut it.
+    const interrupted = this.#cut.has(reqId) && (status === 'TextOver' || status === 'AudioOver');
     const label = interrupted ? `${status} (interrupted)` : status;
     entry.statuses.append(
       entry.statuses.childElementCount > 0 ? ' → ' : '',
@@ -84,6 +87,19 @@ export class Transcript extends EventTarget {
       this.#speaking.delete(reqId);
       this.#changed();
     }
+  }
+
+  /**
+   * A text is about to be sent, and a text always cuts off what the avatar is saying
+   * (1240/100397): marks every drive still speaking. Marked before sending, as their `TextOver`
+   * may arrive before the send resolves. Returns the undo, for a text that was never sent.
+   */
+  cutSpeaking(): () => void {
+    const cut = [...this.#speaking].filter((reqId) => !this.#cut.has(reqId));
+    for (const reqId of cut) this.#cut.add(reqId);
+    return () => {
+      for (const reqId of cut) this.#cut.delete(reqId);
+    };
   }
 
   /** Marks a drive that ended without a final status (refused, or the chat closed). */

@@ -1,7 +1,7 @@
 // A mock gateway with one session, driven over HTTP and through the channel host API (a
 // socket-less connection, as a transport adapter makes), on a virtual clock.
 import { COMMAND_CHANNEL_PATH } from '@tvs/envelope';
-import { createMockGateway, type MockGatewayOptions } from '@tvs/mock-gateway';
+import { createMockGateway, type MockDrive, type MockGatewayOptions } from '@tvs/mock-gateway';
 import { APPKEY, post, signedUrl, T0, TOKEN } from './sign.js';
 
 export const S = '/v2/ivh/sessionmanager/sessionmanagerservice/';
@@ -62,7 +62,9 @@ export async function setup(sessions: MockGatewayOptions['sessions'] = {}, drive
       connection.receive(
         JSON.stringify({ Header: {}, Payload: { ReqId: id, SessionId: sid, Command, Data } }),
       );
-    return { connection, received, closes, send, terminated: () => terminated };
+    /** {@link speech} of what this connection received, with the session's drive records. */
+    const spoken = () => speech(received, gateway.sessions.get(SessionId)?.drives);
+    return { connection, received, closes, send, speech: spoken, terminated: () => terminated };
   }
   return { gateway, call, drive, SessionId, channelUrl, connect };
 }
@@ -73,9 +75,14 @@ export const statuses = (frames: Frame[]) =>
     [f.Payload.Type, f.Payload.SpeakStatus, f.Payload.Code].filter((x) => x !== undefined),
   );
 
-/** `[ReqId, SpeakStatus]` of each downlink message, with `!` after an interrupted one. */
-export const speech = (frames: Frame[]) =>
-  frames.map((f) => [
-    f.Payload.ReqId,
-    `${f.Payload.SpeakStatus}${f.Payload.Interrupted ? '!' : ''}`,
-  ]);
+/**
+ * `[ReqId, SpeakStatus]` of each downlink message, with `!` after the last status of a drive the
+ * gateway's record says was cut short (the messages themselves carry no such field).
+ */
+export const speech = (frames: Frame[], drives: readonly MockDrive[] = []) =>
+  frames.map((f) => {
+    const cut =
+      (f.Payload.SpeakStatus === 'TextOver' || f.Payload.SpeakStatus === 'AudioOver') &&
+      drives.some((d) => d.reqId === f.Payload.ReqId && d.interrupted);
+    return [f.Payload.ReqId, `${f.Payload.SpeakStatus}${cut ? '!' : ''}`];
+  });

@@ -1,6 +1,6 @@
 // Session and drive behaviours the pages state in so many words, each test naming its page.
 import { describe, expect, it } from 'vitest';
-import { type Frame, reqId, S, setup, speech, statuses } from './session-env.js';
+import { type Frame, reqId, S, setup, statuses } from './session-env.js';
 
 const LONG = '一'.repeat(40); // about 9 s of speech
 const errors = (frames: Frame[]) => frames.filter((f) => f.Payload.Type === 9);
@@ -19,7 +19,7 @@ describe('the HTTP drive command (1240/100404)', () => {
     await gateway.clock.advance(500);
     // The page's own example: "Data": { "Interrupt": true }, Text defaulting to "".
     expect((await drive({ Interrupt: true })).Header.Code).toBe(0);
-    expect(speech(channel.received)).toEqual([
+    expect(channel.speech()).toEqual([
       [first, 'WaitingTextStart'],
       [first, 'TextStart'],
       [first, 'TextOver!'],
@@ -45,7 +45,7 @@ describe('SEND_STREAMTEXT interrupts (1240/100399: 传入 true 并且 Text 为�
     channel.send('SEND_STREAMTEXT', { Text: '', Seq: 2, IsFinal: true, Interrupt: true }, id);
     await gateway.clock.advance(20_000);
     expect(errors(channel.received)).toEqual([]);
-    expect(speech(channel.received)).toEqual([
+    expect(channel.speech()).toEqual([
       [id, 'WaitingTextStart'],
       [id, 'WaitingTextOver'],
       [id, 'TextStart'],
@@ -61,7 +61,7 @@ describe('SEND_STREAMTEXT interrupts (1240/100399: 传入 true 并且 Text 为�
     await gateway.clock.advance(500);
     // A new ReqId, Seq 59 (the page's example), no Text.
     channel.send('SEND_STREAMTEXT', { Seq: 59, Interrupt: true });
-    expect(speech(channel.received).at(-1)).toEqual([id, 'TextOver!']);
+    expect(channel.speech().at(-1)).toEqual([id, 'TextOver!']);
     // The stream's later chunks are dropped quietly; it does not fail.
     channel.send('SEND_STREAMTEXT', { Text: 'more', Seq: 2 }, id);
     // Out of order within a running stream is an interrupt too.
@@ -69,7 +69,7 @@ describe('SEND_STREAMTEXT interrupts (1240/100399: 传入 true 并且 Text 为�
     channel.send('SEND_STREAMTEXT', { Text: LONG, Seq: 1 }, other);
     await gateway.clock.advance(500);
     channel.send('SEND_STREAMTEXT', { Text: '', Seq: 7, Interrupt: true }, other);
-    expect(speech(channel.received).at(-1)).toEqual([other, 'TextOver!']);
+    expect(channel.speech().at(-1)).toEqual([other, 'TextOver!']);
     expect(errors(channel.received)).toEqual([]);
     expect(gateway.sessions.get(SessionId)!.drives.map((d) => d.reqId)).toEqual([id, other]);
     expect(gateway.sessions.get(SessionId)!.drives.map((d) => d.interrupted)).toEqual([true, true]);
@@ -100,7 +100,7 @@ describe('a new text cuts off the current speech (1240/100397: 总是会打断�
     await gateway.clock.advance(1001);
     channel.send('SEND_TEXT', { Text: 'Something else.' }, second);
     await gateway.clock.advance(20_000);
-    expect(speech(channel.received)).toEqual(expected(first, second));
+    expect(channel.speech()).toEqual(expected(first, second));
   });
 
   it('over the HTTP drive, without Interrupt', async () => {
@@ -110,7 +110,7 @@ describe('a new text cuts off the current speech (1240/100397: 总是会打断�
     await gateway.clock.advance(1001);
     await drive({ Text: 'Something else.' }, second);
     await gateway.clock.advance(20_000);
-    expect(speech(channel.received)).toEqual(expected(first, second));
+    expect(channel.speech()).toEqual(expected(first, second));
   });
 
   it('a stream being spoken too', async () => {
@@ -120,13 +120,13 @@ describe('a new text cuts off the current speech (1240/100397: 总是会打断�
     await gateway.clock.advance(500);
     channel.send('SEND_TEXT', { Text: 'Hello.' }, text);
     await gateway.clock.advance(20_000);
-    expect(speech(channel.received).filter(([id]) => id === stream)).toEqual([
+    expect(channel.speech().filter(([id]) => id === stream)).toEqual([
       [stream, 'WaitingTextStart'],
       [stream, 'WaitingTextOver'],
       [stream, 'TextStart'],
       [stream, 'TextOver!'],
     ]);
-    expect(speech(channel.received).at(-1)).toEqual([text, 'TextOver']);
+    expect(channel.speech().at(-1)).toEqual([text, 'TextOver']);
   });
 });
 
@@ -189,7 +189,7 @@ describe('the socket idle timeout counts downlink traffic (1240/108576: 无有�
     const { gateway, drive, channel } = await running({ socketIdleMs: 10_000 });
     expect((await drive({ Text: 'Hi.' })).Header.Code).toBe(0);
     await gateway.clock.advance(9_500);
-    expect(speech(channel.received).map(([, status]) => status)).toEqual([
+    expect(channel.speech().map(([, status]) => status)).toEqual([
       'WaitingTextStart',
       'TextStart',
       'TextOver',

@@ -91,9 +91,8 @@ export function createSpeechTimeline(deps: TimelineDeps) {
       scheduler.cancel(drive);
       drive.interrupted = true;
       drive.aborted = !drive.final;
-      status(session, drive, drive.kind === 'audio' ? 'AudioOver' : 'TextOver', {
-        Interrupted: true,
-      });
+      // Only the drive's record says it was cut short: no page names a downlink field for it.
+      status(session, drive, drive.kind === 'audio' ? 'AudioOver' : 'TextOver');
     }
     session.busyUntil = now;
     session.lastActivityAt = now;
