@@ -17,17 +17,36 @@ function paging(payload: Record<string, unknown>): [number, number] {
   return [index, size];
 }
 
-/** `describetimbre`: the account's timbres, paged. */
+/**
+ * `describetimbre` (1240/81274): the account's timbres, paged, by the documented filters:
+ * `TimbreKeyList` (which wins over `TimbreKey`) or `TimbreKey` exactly, `TimbreName` fuzzily (a
+ * substring, any case), `PurchaseType`. The mock's timbres are all leased (`Lease`).
+ */
 export const describeTimbres: Handler = (payload, context, services) => {
   const [index, size] = paging(payload);
-  const language = optional(payload, 'TimbreLanguage', 'string');
+  const keyList = optional(payload, 'TimbreKeyList', 'array');
+  if (keyList?.some((key) => typeof key !== 'string')) {
+    throw new Refusal(
+      CODES.invalidParameter,
+      'InvalidParameter.TypeMismatch',
+      'Payload.TimbreKeyList must be an array of strings',
+    );
+  }
+  const key = optional(payload, 'TimbreKey', 'string');
+  const keys = keyList ?? (key === undefined ? undefined : [key]);
+  const name = optional(payload, 'TimbreName', 'string')?.toLowerCase();
+  const purchase = optional(payload, 'PurchaseType', 'string');
   const all = services.catalogue.timbres.filter(
-    (timbre) => language === undefined || timbre.TimbreLanguage === language,
+    (timbre) =>
+      (keys === undefined || keys.includes(timbre.TimbreKey)) &&
+      (name === undefined || timbre.TimbreName.toLowerCase().includes(name)) &&
+      (purchase === undefined || purchase === 'Lease'),
   );
   return {
     TimbreAssets: page(all, index, size).map((timbre) => ({
       ...timbre,
       TimbreSample: services.absolute(context.origin, timbre.TimbreSample),
+      PurchaseType: 'Lease',
     })),
     Total: all.length,
   };
