@@ -1,15 +1,12 @@
-import { createMockGateway, type ListeningGateway, type MockGateway } from '@tvs/mock-gateway';
+import type { ListeningGateway, MockGateway } from '@tvs/mock-gateway';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APPKEY, PATHS, post, signedUrl, T0, TOKEN } from './sign.js';
+import { listeningGateway } from './loopback.js';
+import { PATHS, post, signedUrl } from './sign.js';
 
 let gateway: MockGateway;
 let server: ListeningGateway;
 beforeEach(async () => {
-  gateway = createMockGateway({
-    credentials: [{ appkey: APPKEY, accessToken: TOKEN }],
-    now: () => T0,
-  });
-  server = await gateway.listen();
+  ({ gateway, server } = await listeningGateway());
 });
 afterEach(() => server.close());
 

@@ -1,19 +1,15 @@
 // Face detection as 1240/109990 (facedetect) and 1240/109991 (getfacedetectstate) show it, over
 // a real socket.
 import { API_CODES, decodeOperationResponse, operations } from '@tvs/envelope';
-import { createMockGateway, type ListeningGateway, type MockGateway } from '@tvs/mock-gateway';
+import type { ListeningGateway, MockGateway } from '@tvs/mock-gateway';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APPKEY, post, signedUrl, T0, TOKEN } from './sign.js';
+import { listeningGateway } from './loopback.js';
+import { post, signedUrl } from './sign.js';
 
 let gateway: MockGateway;
 let server: ListeningGateway;
 beforeEach(async () => {
-  gateway = createMockGateway({
-    credentials: [{ appkey: APPKEY, accessToken: TOKEN }],
-    now: () => T0,
-    seed: 7,
-  });
-  server = await gateway.listen();
+  ({ gateway, server } = await listeningGateway({ seed: 7 }));
 });
 afterEach(() => server.close());
 

@@ -1,9 +1,10 @@
 // The makers' per-page rules: defaults, conditional requirements and which tasks call back.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMockGateway, type ListeningGateway, type MockGateway } from '@tvs/mock-gateway';
+import type { ListeningGateway, MockGateway, MockGatewayOptions } from '@tvs/mock-gateway';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPKEY, PATHS, post, signedUrl, T0, TOKEN } from './sign.js';
+import { listeningGateway } from './loopback.js';
+import { PATHS, post, signedUrl } from './sign.js';
 
 const NOTRAIN = '/v2/ivh/videomaker/broadcastservice/videomakenotrain';
 const PHOTO = '/v2/ivh/videomaker/broadcastservice/phototovideonotrain';
@@ -14,13 +15,8 @@ afterEach(async () => {
   await server?.close();
 });
 
-async function start(options: Partial<Parameters<typeof createMockGateway>[0]> = {}) {
-  gateway = createMockGateway({
-    credentials: [{ appkey: APPKEY, accessToken: TOKEN }],
-    now: () => T0,
-    ...options,
-  });
-  server = await gateway.listen();
+async function start(options: Partial<MockGatewayOptions> = {}) {
+  ({ gateway, server } = await listeningGateway(options));
 }
 const call = async (path: string, payload: unknown) =>
   (await post(signedUrl(server.url, path), payload)).json;
